@@ -1,0 +1,1 @@
+"""Accounts: members, their profiles and roles, organisations, consent and personal data."""

@@ -1,0 +1,98 @@
+"""Who may do what with members, profiles, organisations and verification requests.
+
+Staff, moderator and coordinator powers need multi-factor authentication first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.core.exceptions import PermissionDenied
+
+from .models import Membership, Organisation, Profile, User, VerificationRequest, Visibility
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    Viewer = User | AnonymousUser
+
+
+def has_mfa(user: Any) -> bool:
+    return bool(user.is_authenticated and is_mfa_enabled(user))
+
+
+def has_powers_role(user: Any) -> bool:
+    """Staff, moderators and coordinators: roles that need MFA before use."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_moderator or user.coordinations.exists())
+
+
+def has_staff_powers(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff and has_mfa(user))
+
+
+def has_moderator_powers(user: Any) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_moderator or user.is_staff)
+        and has_mfa(user)
+    )
+
+
+def coordinated_countries(user: Any) -> set[str]:
+    if not (user.is_authenticated and user.is_active) or not has_mfa(user):
+        return set()
+    return set(user.coordinations.values_list("country", flat=True))
+
+
+def visible_levels(viewer: Any, owner: User | None = None) -> set[str]:
+    """The visibility levels a viewer may see on the owner's profile."""
+    if viewer.is_authenticated and owner is not None and viewer.pk == owner.pk:
+        return {Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PRIVATE}
+    if viewer.is_authenticated and viewer.is_active:
+        return {Visibility.PUBLIC, Visibility.MEMBERS}
+    return {Visibility.PUBLIC}
+
+
+def can_view_profile(viewer: Any, profile: Profile) -> bool:
+    if profile.user.erased_at or not profile.user.is_active:
+        return False
+    return profile.name_visibility in visible_levels(viewer, profile.user)
+
+
+def can_decide_verification(user: Any, request: VerificationRequest) -> bool:
+    if request.member_id == getattr(user, "pk", None):
+        return False
+    if has_staff_powers(user):
+        return True
+    country = getattr(getattr(request.member, "profile", None), "country", "")
+    return bool(country) and country in coordinated_countries(user)
+
+
+def check_can_decide_verification(user: Any, request: VerificationRequest) -> None:
+    if not can_decide_verification(user, request):
+        raise PermissionDenied
+
+
+def can_review_verifications(user: Any) -> bool:
+    return has_staff_powers(user) or bool(coordinated_countries(user))
+
+
+def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    if has_staff_powers(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return Membership.objects.filter(
+        organisation=organisation, member=user, role=Membership.Role.EDITOR
+    ).exists()
+
+
+def can_request_verification(user: Any) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    profile = getattr(user, "profile", None)
+    return profile is not None and not profile.is_verified

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.http import urlencode
+
+from .languages import autonym
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    """The language switcher's links, built for the page being shown."""
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    path = request.get_full_path()
+    switcher = []
+    for code, _name in settings.LANGUAGES:
+        target = translate_url(path, code)
+        switcher.append(
+            {
+                "code": code,
+                "name": autonym(code),
+                "url": "/language?" + urlencode({"lang": code, "next": target}),
+                "current": code == current,
+            }
+        )
+    return {"language_switcher": switcher, "site_url": settings.SITE_URL}

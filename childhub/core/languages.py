@@ -1,0 +1,59 @@
+"""Interface languages and content languages, with names from CLDR (via babel)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+from django.conf import settings
+from django.utils import translation
+
+INTERFACE_LANGUAGES: list[str] = [code for code, _ in settings.LANGUAGES]
+
+# Languages content may be written in: the interface languages plus a few the region uses.
+CONTENT_LANGUAGES: list[str] = [*INTERFACE_LANGUAGES, "me", "rom", "tr", "de", "fr", "it"]
+
+_BABEL_IDS = {"sr": "sr_Cyrl", "sr-latn": "sr_Latn", "me": "sr_Latn_ME", "rom": "en"}
+
+
+def babel_locale(language_code: str | None = None) -> Locale:
+    """The babel Locale for a Django language code (the active language by default)."""
+    code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    return _babel_locale(code)
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(code: str) -> Locale:
+    ident = _BABEL_IDS.get(code, code.replace("-", "_"))
+    try:
+        return Locale.parse(ident)
+    except (ValueError, LookupError):
+        return Locale.parse("en")
+
+
+_EXTRA_NAMES = {"rom": "Romani", "me": "Montenegrin"}
+
+
+@lru_cache(maxsize=2048)
+def _language_name(code: str, in_language: str) -> str:
+    if code in _EXTRA_NAMES:
+        names = babel_locale(in_language).languages
+        return names.get(code, _EXTRA_NAMES[code])
+    loc = _babel_locale(code)
+    name = loc.get_display_name(babel_locale(in_language)) or code
+    return name[:1].upper() + name[1:]
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name in the reader's language: language_name("bg") → "Bulgarian"."""
+    return _language_name(code, in_language or translation.get_language() or "en")
+
+
+def autonym(code: str) -> str:
+    """A language's name in itself, as a language switcher shows it ("Български")."""
+    return _language_name(code, code)
+
+
+def content_language_choices() -> list[tuple[str, str]]:
+    current = translation.get_language() or "en"
+    return sorted(((c, language_name(c, current)) for c in CONTENT_LANGUAGES), key=lambda c: c[1])

@@ -1,0 +1,142 @@
+"""Shared reference data (languages, topics) and the content-translation mixin."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Self, TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .languages import CONTENT_LANGUAGES, language_name
+from .taxonomy import TOPICS
+
+if TYPE_CHECKING:
+    from childhub.accounts.models import User
+
+
+class Language(models.Model):
+    """A language members speak and content is written in (ISO code)."""
+
+    code = models.CharField(max_length=10, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return language_name(self.code)
+
+
+class Topic(models.Model):
+    """A topic of the shared taxonomy; its name comes from the translation catalogue."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    @property
+    def name(self) -> str:
+        return str(TOPICS.get(self.slug, self.slug))
+
+
+class TranslatableContent(models.Model):
+    """One row per language; rows with the same translation_key are versions of one thing."""
+
+    language = models.CharField(
+        _("language"), max_length=10, choices=[(c, c) for c in CONTENT_LANGUAGES]
+    )
+    translation_key = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    def versions(self) -> models.QuerySet[Self]:
+        return type(self)._default_manager.filter(translation_key=self.translation_key)
+
+    def other_versions(self) -> models.QuerySet[Self]:
+        return self.versions().exclude(pk=self.pk).order_by("language")
+
+
+T = TypeVar("T", bound=TranslatableContent)
+
+
+def reader_languages(user: User | None, active: str) -> list[str]:
+    """The reader's languages in order of preference: preferred, spoken, then English."""
+    order: list[str] = []
+    if user is not None and user.is_authenticated:
+        order.append(user.language or active)
+        profile = getattr(user, "profile", None)
+        if profile is not None:
+            order.extend(lang.code for lang in profile.languages.all())
+    else:
+        order.append(active)
+    order.append(settings.LANGUAGE_CODE)
+    seen: list[str] = []
+    for code in order:
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def pick_best_version(versions: Iterable[T], preferences: Sequence[str]) -> T | None:
+    """The version the reader should see: the first preference available, else the original.
+
+    The original is the oldest version (lowest primary key).
+    """
+    rows = sorted(versions, key=lambda v: v.pk or 0)
+    if not rows:
+        return None
+    by_language = {row.language: row for row in rows}
+    for code in preferences:
+        if code in by_language:
+            return by_language[code]
+        # sr-latn readers can read sr and back; bs/hr/sr-latn are mutually intelligible
+        # but a reader asked for a specific one, so only exact script pairs fall through.
+        if code == "sr-latn" and "sr" in by_language:
+            return by_language["sr"]
+        if code == "sr" and "sr-latn" in by_language:
+            return by_language["sr-latn"]
+    return rows[0]
+
+
+class PolicyPage(TranslatableContent):
+    """A versioned policy members consent to; each version exists in several languages."""
+
+    class Kind(models.TextChoices):
+        TERMS = "terms", pgettext_lazy("policy", "Terms of use")
+        CHARTER = "charter", pgettext_lazy("policy", "Ethical Charter")
+        CHILD_PROTECTION = "child-protection", pgettext_lazy("policy", "Child Protection Policy")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["kind", "-version", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "version", "language"], name="policy_one_language_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} v{self.version} ({self.language})"

@@ -1,0 +1,9 @@
+"""Background work of the core: sending e-mail outside the request."""
+
+from django.core.mail import EmailMessage
+from django_tasks import task
+
+
+@task()
+def send_email(*, to: list[str], subject: str, body: str) -> None:
+    EmailMessage(subject=subject, body=body, to=to).send()

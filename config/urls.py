@@ -1,0 +1,31 @@
+"""URLs: language-prefixed pages, plus unprefixed machine endpoints."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from childhub.core import views as core_views
+
+admin.site.site_header = "ChildHub staff"
+admin.site.site_title = "ChildHub staff"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("language", core_views.switch_language, name="switch_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("childhub.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("childhub.accounts.urls")),
+    path("staff/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "childhub.core.views.page_not_found"
+handler500 = "childhub.core.views.server_error"
