@@ -10,4 +10,8 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("CHILDHUB_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("CHILDHUB_VAR_DIR", "var/test")
 
+import django
+
+django.setup()
+
 pytest_plugins = ["childhub.core.tests.fixtures"]

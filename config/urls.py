@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
 from childhub.core import views as core_views
@@ -11,7 +11,7 @@ from childhub.core import views as core_views
 admin.site.site_header = "ChildHub staff"
 admin.site.site_title = "ChildHub staff"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", core_views.healthz, name="healthz"),
     path("language", core_views.switch_language, name="switch_language"),
 ]

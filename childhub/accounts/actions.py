@@ -112,9 +112,7 @@ def decide_verification(
     if request.status != VerificationRequest.Status.PENDING:
         return request
     now = timezone.now()
-    request.status = (
-        VerificationRequest.Status.APPROVED if approve else VerificationRequest.Status.DECLINED
-    )
+    request.status = VerificationRequest.Status.APPROVED if approve else VerificationRequest.Status.DECLINED
     request.decided_by = decided_by
     request.decided_at = now
     request.reason = reason.strip()

@@ -44,23 +44,66 @@ FUNDERS = [
 PEOPLE: dict[str, tuple[list[str], list[str]]] = {
     "AL": (["Elira Hoxha", "Arben Krasniqi", "Drita Shehu", "Besnik Leka", "Mirela Çela"], ["sq", "en"]),
     "XK": (["Albina Berisha", "Valon Gashi", "Fjolla Morina", "Driton Rexhepi"], ["sq", "en"]),
-    "BA": (["Amra Hodžić", "Emir Kovačević", "Lejla Begić", "Nermin Delić", "Selma Mujić", "Jasmina Softić"], ["bs", "hr", "sr-latn"]),
-    "BG": (["Мария Иванова", "Георги Петров", "Десислава Димитрова", "Николай Стоянов", "Елена Георгиева"], ["bg", "en"]),
+    "BA": (
+        ["Amra Hodžić", "Emir Kovačević", "Lejla Begić", "Nermin Delić", "Selma Mujić", "Jasmina Softić"],
+        ["bs", "hr", "sr-latn"],
+    ),
+    "BG": (
+        ["Мария Иванова", "Георги Петров", "Десислава Димитрова", "Николай Стоянов", "Елена Георгиева"],
+        ["bg", "en"],
+    ),
     "HR": (["Ivana Horvat", "Marko Babić", "Petra Novak", "Tomislav Jurić", "Ana Knežević"], ["hr", "en"]),
     "MD": (["Ana Rusu", "Ion Ceban", "Natalia Lungu", "Victor Popa"], ["ro", "ru"]),
     "ME": (["Milica Vuković", "Nikola Radović", "Jelena Popović"], ["sr-latn", "en"]),
-    "MK": (["Марија Стојанова", "Александар Николовски", "Ивана Трајковска", "Горан Петровски"], ["mk", "en"]),
-    "RO": (["Andreea Popescu", "Mihai Ionescu", "Ioana Constantin", "Radu Stan", "Elena Dumitru"], ["ro", "en"]),
-    "RS": (["Јелена Петровић", "Милош Јовановић", "Ana Marković", "Stefan Nikolić", "Драгана Илић", "Marija Đorđević"], ["sr", "sr-latn", "en"]),
+    "MK": (
+        ["Марија Стојанова", "Александар Николовски", "Ивана Трајковска", "Горан Петровски"],
+        ["mk", "en"],
+    ),
+    "RO": (
+        ["Andreea Popescu", "Mihai Ionescu", "Ioana Constantin", "Radu Stan", "Elena Dumitru"],
+        ["ro", "en"],
+    ),
+    "RS": (
+        [
+            "Јелена Петровић",
+            "Милош Јовановић",
+            "Ana Marković",
+            "Stefan Nikolić",
+            "Драгана Илић",
+            "Marija Đorđević",
+        ],
+        ["sr", "sr-latn", "en"],
+    ),
     "HU": (["Katalin Nagy", "Péter Kovács", "Zsófia Tóth"], ["hu", "en"]),
     "UA": (["Олена Коваленко", "Андрій Шевченко"], ["uk", "ru", "en"]),
     "GR": (["Μαρία Παπαδοπούλου", "Γιώργος Νικολάου"], ["el", "en"]),
 }
-UI_LANGUAGE = {"AL": "sq", "XK": "sq", "BA": "bs", "BG": "bg", "HR": "hr", "MD": "ro", "ME": "sr-latn",
-               "MK": "mk", "RO": "ro", "RS": "sr", "HU": "hu", "UA": "uk", "GR": "el"}
-PARTNER_BY_COUNTRY = {"AL": "tdh-albania", "XK": "tdh-kosovo", "MD": "tdh-moldova", "RO": "tdh-romania",
-                      "HR": "brave-phone", "BG": "know-how-centre", "RS": "center-for-youth-integration",
-                      "BA": "save-the-children-nwb", "HU": "tdh-regional-office"}
+UI_LANGUAGE = {
+    "AL": "sq",
+    "XK": "sq",
+    "BA": "bs",
+    "BG": "bg",
+    "HR": "hr",
+    "MD": "ro",
+    "ME": "sr-latn",
+    "MK": "mk",
+    "RO": "ro",
+    "RS": "sr",
+    "HU": "hu",
+    "UA": "uk",
+    "GR": "el",
+}
+PARTNER_BY_COUNTRY = {
+    "AL": "tdh-albania",
+    "XK": "tdh-kosovo",
+    "MD": "tdh-moldova",
+    "RO": "tdh-romania",
+    "HR": "brave-phone",
+    "BG": "know-how-centre",
+    "RS": "center-for-youth-integration",
+    "BA": "save-the-children-nwb",
+    "HU": "tdh-regional-office",
+}
 
 # The named demo logins (role, e-mail, name, country).
 ROLES = [
@@ -89,7 +132,11 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
     organisations = {}
     for slug, name, country, website in PARTNERS:
         organisations[slug] = OrganisationFactory(
-            slug=slug, name=name, country=country, website=website, kind=Organisation.Kind.PARTNER,
+            slug=slug,
+            name=name,
+            country=country,
+            website=website,
+            kind=Organisation.Kind.PARTNER,
             description=f"{name} is a ChildHub partner.",
         )
     for slug, name in FUNDERS:
@@ -102,13 +149,20 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
 
     def make(email: str, name: str, country: str, *, public: bool) -> Profile:
         spoken = PEOPLE.get(country, ([], ["en"]))[1]
-        user = UserFactory(email=email, display_name=name, language=UI_LANGUAGE.get(country, "en"),
-                           password=DEMO_PASSWORD)
+        user = UserFactory(
+            email=email, display_name=name, language=UI_LANGUAGE.get(country, "en"), password=DEMO_PASSWORD
+        )
         level = Visibility.PUBLIC if public else Visibility.MEMBERS
         profile = ProfileFactory(
-            user=user, country=country, profession=rng.choice(professions),
-            name_visibility=level, country_visibility=level, profession_visibility=level,
-            organisation_visibility=level, languages_visibility=level, topics_visibility=level,
+            user=user,
+            country=country,
+            profession=rng.choice(professions),
+            name_visibility=level,
+            country_visibility=level,
+            profession_visibility=level,
+            organisation_visibility=level,
+            languages_visibility=level,
+            topics_visibility=level,
             bio_visibility=level,
             job_title=rng.choice(["Case manager", "Head of unit", "Counsellor", "Researcher", "Trainer", ""]),
             organisation=organisations.get(PARTNER_BY_COUNTRY.get(country, "")),
@@ -144,7 +198,9 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
     expert = roles["expert"]
     expert.is_expert = True
     expert.save(update_fields=["is_expert"])
-    expert.expert_topics.set(Topic.objects.filter(slug__in=["sexual-abuse", "child-participation", "alternative-care"]))
+    expert.expert_topics.set(
+        Topic.objects.filter(slug__in=["sexual-abuse", "child-participation", "alternative-care"])
+    )
     expert.expert_languages.set([languages["bg"], languages["en"]])
     for profile in rng.sample(list(Profile.objects.filter(user__email__startswith="demo")), 6):
         profile.is_expert = True
@@ -153,12 +209,16 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
         profile.expert_topics.set(rng.sample(topics, 2))
         profile.expert_languages.set(profile.languages.all())
     Membership.objects.get_or_create(
-        organisation=organisations["celcis"], member=roles["editor"].user, defaults={"role": Membership.Role.EDITOR}
+        organisation=organisations["celcis"],
+        member=roles["editor"].user,
+        defaults={"role": Membership.Role.EDITOR},
     )
-    for slug, org in organisations.items():
+    for org in organisations.values():
         for profile in Profile.objects.filter(organisation=org).select_related("user")[:3]:
             Membership.objects.get_or_create(organisation=org, member=profile.user)
-    out.write(f"accounts: {len(PARTNERS)} partners, {len(FUNDERS)} funders, {Profile.objects.count()} members")
+    out.write(
+        f"accounts: {len(PARTNERS)} partners, {len(FUNDERS)} funders, {Profile.objects.count()} members"
+    )
 
 
 def logins() -> list[tuple[str, str]]:

@@ -82,8 +82,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *country_choices()]
-        self.fields["organisation"].queryset = Organisation.objects.exclude(kind=Organisation.Kind.FUNDER)
+        self.fields["country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = Organisation.objects.exclude(kind=Organisation.Kind.FUNDER)  # type: ignore[attr-defined]
         for name in Profile.VISIBLE_FIELDS:
             field = self.fields[f"{name}_visibility"]
             field.label = _("Who can see this")
@@ -105,7 +105,16 @@ class ProfileForm(forms.ModelForm):
         pairs: list[tuple[forms.BoundField, forms.BoundField | None]] = [
             (self["display_name"], self["name_visibility"])
         ]
-        for name in ("profession", "job_title", "organisation", "country", "languages", "topics", "bio", "photo"):
+        for name in (
+            "profession",
+            "job_title",
+            "organisation",
+            "country",
+            "languages",
+            "topics",
+            "bio",
+            "photo",
+        ):
             pairs.append((self[name], self[f"{name}_visibility"]))
         return pairs
 
@@ -120,12 +129,12 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = ("", _("Any"))
-        self.fields["country"].choices = [anything, *country_choices()]
-        self.fields["profession"].choices = [anything, *Profile.Profession.choices]
+        self.fields["country"].choices = [anything, *country_choices()]  # type: ignore[attr-defined]
+        self.fields["profession"].choices = [anything, *Profile.Profession.choices]  # type: ignore[attr-defined]
         languages = sorted(((lang.code, lang.name) for lang in Language.objects.all()), key=lambda c: c[1])
-        self.fields["language"].choices = [anything, *languages]
+        self.fields["language"].choices = [anything, *languages]  # type: ignore[attr-defined]
         topics = sorted(((t.slug, t.name) for t in Topic.objects.all()), key=lambda c: c[1])
-        self.fields["topic"].choices = [anything, *topics]
+        self.fields["topic"].choices = [anything, *topics]  # type: ignore[attr-defined]
 
 
 class VerificationRequestForm(forms.Form):
@@ -149,7 +158,10 @@ class VerificationDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=_("Reason (sent to the member)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason (sent to the member)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def clean(self) -> dict[str, Any]:

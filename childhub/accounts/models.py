@@ -98,7 +98,7 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[User, Membership] = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", blank=True
     )
 
@@ -127,9 +127,7 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "member"], name="one_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "member"], name="one_membership")]
 
     def __str__(self) -> str:
         return f"{self.member} @ {self.organisation} ({self.role})"
@@ -144,9 +142,7 @@ class CoordinatorAssignment(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=COUNTRY_FIELD_CHOICES)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["member", "country"], name="one_coordination")
-        ]
+        constraints = [models.UniqueConstraint(fields=["member", "country"], name="one_coordination")]
 
     def __str__(self) -> str:
         return f"{self.member} coordinates {self.country}"
@@ -219,12 +215,24 @@ class Profile(models.Model):
     photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
 
     name_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    profession_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    job_title_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    organisation_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    country_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    languages_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    topics_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    profession_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    job_title_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    organisation_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    country_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    languages_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    topics_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
     bio_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
     photo_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
 

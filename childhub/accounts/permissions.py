@@ -35,10 +35,7 @@ def has_staff_powers(user: Any) -> bool:
 
 def has_moderator_powers(user: Any) -> bool:
     return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_moderator or user.is_staff)
-        and has_mfa(user)
+        user.is_authenticated and user.is_active and (user.is_moderator or user.is_staff) and has_mfa(user)
     )
 
 

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 def _export_user(user: User) -> list[dict]:
     return rows(
         User.objects.filter(pk=user.pk),
-        "email", "display_name", "language", "date_joined", "last_login", "is_staff", "is_moderator",
+        "email",
+        "display_name",
+        "language",
+        "date_joined",
+        "last_login",
+        "is_staff",
+        "is_moderator",
     )
 
 
@@ -45,8 +51,15 @@ def _export_profile(user: User) -> list[dict]:
         return []
     data = rows(
         Profile.objects.filter(pk=profile.pk),
-        "profession", "job_title", "organisation__name", "country", "bio", "photo", "verified_at",
-        "is_expert", *(f"{f}_visibility" for f in Profile.VISIBLE_FIELDS),
+        "profession",
+        "job_title",
+        "organisation__name",
+        "country",
+        "bio",
+        "photo",
+        "verified_at",
+        "is_expert",
+        *(f"{f}_visibility" for f in Profile.VISIBLE_FIELDS),
     )[0]
     data["languages"] = [lang.code for lang in profile.languages.all()]
     data["topics"] = [t.slug for t in profile.topics.all()]
@@ -83,7 +96,11 @@ register(
     "accounts.VerificationRequest",
     export=lambda u: rows(
         VerificationRequest.objects.filter(member=u),
-        "evidence", "status", "created_at", "decided_at", "reason",
+        "evidence",
+        "status",
+        "created_at",
+        "decided_at",
+        "reason",
     ),
     erase=lambda u: VerificationRequest.objects.filter(member=u).delete() and None,
 )
@@ -105,4 +122,8 @@ register(
 exempt(
     "admin.LogEntry",
     reason="The staff audit trail of admin changes; kept for accountability, names come from the erased row.",
+)
+exempt(
+    "accounts.Organisation",
+    reason="Its members are held through Membership, which is exported and erased above.",
 )

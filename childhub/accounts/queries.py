@@ -33,14 +33,14 @@ def directory(*, viewer: Any, filters: DirectoryFilters, experts: bool = False) 
     if filters.profession:
         profiles = profiles.filter(profession=filters.profession, profession_visibility__in=levels)
     if filters.language:
-        through = Profile.expert_languages.through if experts else Profile.languages.through
-        spoken = through.objects.filter(profile_id=OuterRef("pk"), language__code=filters.language)
+        spoken_in: Any = Profile.expert_languages.through if experts else Profile.languages.through
+        spoken = spoken_in.objects.filter(profile_id=OuterRef("pk"), language__code=filters.language)
         profiles = profiles.filter(Exists(spoken))
         if not experts:
             profiles = profiles.filter(languages_visibility__in=levels)
     if filters.topic:
-        through = Profile.expert_topics.through if experts else Profile.topics.through
-        about = through.objects.filter(profile_id=OuterRef("pk"), topic__slug=filters.topic)
+        about_topic: Any = Profile.expert_topics.through if experts else Profile.topics.through
+        about = about_topic.objects.filter(profile_id=OuterRef("pk"), topic__slug=filters.topic)
         profiles = profiles.filter(Exists(about))
         if not experts:
             profiles = profiles.filter(topics_visibility__in=levels)
@@ -99,7 +99,9 @@ def organisations_of_kind(*kinds: str) -> QuerySet[Organisation]:
     return Organisation.objects.filter(kind__in=kinds).order_by("name")
 
 
-def organisation_people(organisation: Organisation, viewer: Any) -> tuple[list[ProfileCard], list[ProfileCard]]:
+def organisation_people(
+    organisation: Organisation, viewer: Any
+) -> tuple[list[ProfileCard], list[ProfileCard]]:
     """(editors, members) of an organisation that the viewer may see."""
     levels = visible_levels(viewer)
     memberships = (
@@ -119,7 +121,8 @@ def organisation_people(organisation: Organisation, viewer: Any) -> tuple[list[P
         )
         .order_by("member__display_name")
     )
-    editors, members = [], []
+    editors: list[ProfileCard] = []
+    members: list[ProfileCard] = []
     for membership in memberships:
         card = profile_card(membership.member.profile, viewer)
         (editors if membership.role == Membership.Role.EDITOR else members).append(card)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -14,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from childhub.core.models import PolicyPage, reader_languages, pick_best_version
+from childhub.core.http import MemberRequest
+from childhub.core.models import PolicyPage, pick_best_version, reader_languages
 from childhub.core.pages import cache_anonymous_page
 
 from . import actions, permissions, queries
@@ -70,7 +73,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: MemberRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -121,7 +124,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def verification_request(request: HttpRequest) -> HttpResponse:
+def verification_request(request: MemberRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     pending = VerificationRequest.objects.filter(
         member=request.user, status=VerificationRequest.Status.PENDING
@@ -131,10 +134,8 @@ def verification_request(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"evidence": pending.evidence if pending else ""}
     )
     if request.method == "POST" and not profile.is_verified and form.is_valid():
-        try:
+        with contextlib.suppress(IntegrityError):  # a double submit made the same pending request
             actions.request_verification(member=request.user, evidence=form.cleaned_data["evidence"])
-        except IntegrityError:
-            pass  # a double submit created the same pending request
         messages.success(request, _("Thank you. A coordinator will review your request."))
         return redirect("accounts:verification_request")
     return render(
@@ -145,10 +146,12 @@ def verification_request(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def verification_queue(request: HttpRequest) -> HttpResponse:
+def verification_queue(request: MemberRequest) -> HttpResponse:
     if not permissions.can_review_verifications(request.user):
         if permissions.has_powers_role(request.user) and not permissions.has_mfa(request.user):
-            messages.warning(request, _("Set up two-factor authentication to use your coordinator or staff powers."))
+            messages.warning(
+                request, _("Set up two-factor authentication to use your coordinator or staff powers.")
+            )
             return redirect("mfa_activate_totp")
         raise PermissionDenied
     pending = VerificationRequest.objects.filter(status=VerificationRequest.Status.PENDING).select_related(
@@ -162,7 +165,7 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def verification_decide(request: MemberRequest, pk: int) -> HttpResponse:
     verification = get_object_or_404(VerificationRequest.objects.select_related("member__profile"), pk=pk)
     if not permissions.can_decide_verification(request.user, verification):
         if permissions.has_powers_role(request.user) and not permissions.has_mfa(request.user):
@@ -183,7 +186,7 @@ def verification_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def consent(request: HttpRequest) -> HttpResponse:
+def consent(request: MemberRequest) -> HttpResponse:
     pending = actions.pending_consents(member=request.user)
     if not pending:
         return redirect("core:home")
@@ -198,7 +201,8 @@ def consent(request: HttpRequest) -> HttpResponse:
         actions.record_consent(member=request.user)
         request.session.pop("consent_versions", None)
         messages.success(request, _("Thank you. You can continue."))
-        return redirect(request.GET.get("next") if _safe(request, request.GET.get("next")) else "core:home")
+        next_url = request.GET.get("next") or ""
+        return redirect(next_url if _safe(request, next_url) else "core:home")
     return render(request, "accounts/consent.html", {"form": form, "pages": pages})
 
 
@@ -209,13 +213,13 @@ def _safe(request: HttpRequest, url: str | None) -> bool:
 
 
 @login_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: MemberRequest) -> HttpResponse:
     return render(request, "accounts/my_data.html", {"delete_form": DeleteAccountForm(user=request.user)})
 
 
 @login_required
 @require_POST
-def my_data_export(request: HttpRequest) -> HttpResponse:
+def my_data_export(request: MemberRequest) -> HttpResponse:
     archive = actions.export_personal_data(member=request.user)
     response = HttpResponse(archive, content_type="application/zip")
     stamp = timezone.now().strftime("%Y-%m-%d")
@@ -225,7 +229,7 @@ def my_data_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: MemberRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST, user=request.user)
     if not form.is_valid():
         return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)

@@ -35,5 +35,6 @@ def publish_policy_version(
         )
         for language, (title, body) in texts.items()
     ]
+    forget_policy_versions()
     transaction.on_commit(forget_policy_versions)
     return pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -54,9 +54,7 @@ class Topic(models.Model):
 class TranslatableContent(models.Model):
     """One row per language; rows with the same translation_key are versions of one thing."""
 
-    language = models.CharField(
-        _("language"), max_length=10, choices=[(c, c) for c in CONTENT_LANGUAGES]
-    )
+    language = models.CharField(_("language"), max_length=10, choices=[(c, c) for c in CONTENT_LANGUAGES])
     translation_key = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
 
     class Meta:
@@ -76,7 +74,7 @@ class TranslatableContent(models.Model):
 T = TypeVar("T", bound=TranslatableContent)
 
 
-def reader_languages(user: User | None, active: str) -> list[str]:
+def reader_languages(user: User | Any | None, active: str) -> list[str]:
     """The reader's languages in order of preference: preferred, spoken, then English."""
     order: list[str] = []
     if user is not None and user.is_authenticated:

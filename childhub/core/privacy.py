@@ -35,13 +35,9 @@ _registry: dict[str, PersonalData] = {}
 _exempt: dict[str, str] = {}
 
 
-def register(
-    label: str, *, export: Exporter, erase: Eraser, files: FileFinder | None = None
-) -> None:
+def register(label: str, *, export: Exporter, erase: Eraser, files: FileFinder | None = None) -> None:
     """Register how to export and erase the personal data a model ("app.Model") holds."""
-    _registry[label] = PersonalData(
-        label=label, export=export, erase=erase, files=files or (lambda user: ())
-    )
+    _registry[label] = PersonalData(label=label, export=export, erase=erase, files=files or (lambda user: ()))
 
 
 def exempt(label: str, *, reason: str) -> None:

@@ -61,7 +61,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/"
-    next_url = translate_url(next_url, language)
+    with translation.override(translation.get_language_from_path(next_url) or language):
+        next_url = translate_url(next_url, language)
     if next_url == "/":
         next_url = f"/{language}/"
     response = HttpResponseRedirect(next_url)
@@ -70,7 +71,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
         secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
     )
     if request.user.is_authenticated:
         set_preferred_language(member=request.user, language=language)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import polib
+import polib  # type: ignore[import-untyped]
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -32,12 +32,13 @@ class Command(BaseCommand):
         languages = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         locales = [to_locale(code) for code in languages]
         if not no_extract:
-            call_command(
-                "makemessages", locale=locales, no_location=True, no_obsolete=True, verbosity=0
-            )
+            call_command("makemessages", locale=locales, no_location=True, no_obsolete=True, verbosity=0)
         problems: list[str] = []
-        for locale in locales:
-            path = settings.LOCALE_PATHS[0] / locale / "LC_MESSAGES" / "django.po"
+        paths = [settings.LOCALE_PATHS[0] / locale / "LC_MESSAGES" / "django.po" for locale in locales]
+        for extra in settings.LOCALE_PATHS[1:]:
+            paths.extend(sorted(extra.glob("*/LC_MESSAGES/django.po")))
+        for path in paths:
+            locale = path.parent.parent.name
             if not path.exists():
                 problems.append(f"{locale}: no catalogue at {path}")
                 continue
@@ -51,7 +52,9 @@ class Command(BaseCommand):
                 elif not entry.translated():
                     problems.append(f"{where} is untranslated")
                 elif "python-format" in entry.flags or "python-brace-format" in entry.flags:
-                    translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+                    translations = (
+                        [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+                    )
                     for text in translations:
                         if placeholders(text) != placeholders(entry.msgid_plural or entry.msgid) and (
                             placeholders(text) != placeholders(entry.msgid)
