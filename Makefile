@@ -19,14 +19,14 @@ help: ## List the targets
 
 $(VENV)/.installed: requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install -qq --upgrade pip
+	$(BIN)/pip install -qq --require-hashes -r requirements/dev.txt
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the locked dependencies
 
 catalogues: install ## Compile the translation catalogues (.po → .mo)
-	$(MANAGE) compile_catalogues
+	$(DEV_ENV) $(MANAGE) compile_catalogues
 
 setup: install catalogues ## Install, compile catalogues, migrate (SQLite by default)
 	mkdir -p var
@@ -53,7 +53,7 @@ check: install ## Lint, types, migrations, translation catalogues, deploy checks
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(BIN)/mypy
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) check_catalogues
+	$(DEV_ENV) $(MANAGE) check_catalogues
 	mkdir -p var && $(PROD_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 messages: install ## Extract new strings into every catalogue (then translate them)
