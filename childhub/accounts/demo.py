@@ -105,6 +105,24 @@ PARTNER_BY_COUNTRY = {
     "HU": "tdh-regional-office",
 }
 
+# Short bios, each in a language its writers use.
+BIOS = {
+    "AL": "Punoj si punonjëse sociale në njësinë për mbrojtjen e fëmijëve. Më interesojnë pjesëmarrja e fëmijëve dhe puna në ekip multidisiplinar.",
+    "XK": "Punoj me fëmijët në konflikt me ligjin dhe me familjet e tyre.",
+    "BA": "Radim u centru za socijalni rad. Zanima me podrška porodicama i zaštita djece od nasilja.",
+    "BG": "Работя като психолог с деца, преживели насилие, и водя супервизии за социални работници.",
+    "HR": "Savjetnica sam na telefonu za djecu. Bavim se online sigurnošću i mentalnim zdravljem mladih.",
+    "MD": "Lucrez ca asistent social comunitar și sprijin familiile în situații de risc.",
+    "ME": "Radim kao pedagog u osnovnoj školi i vodim program prevencije vršnjačkog nasilja.",
+    "MK": "Работам како социјален работник во центар за социјална работа во Скопје.",
+    "RO": "Sunt psiholog într-un centru de consiliere pentru copii și adolescenți.",
+    "RS": "Радим у центру за социјални рад на пословима заштите деце без родитељског старања.",
+    "HU": "Gyermekvédelmi szakemberként dolgozom, a szakmai kiégés megelőzésével foglalkozom.",
+    "UA": "Працюю з дітьми, які були змушені покинути свої домівки, та з їхніми родинами.",
+    "GR": "Εργάζομαι ως κοινωνική λειτουργός σε δομή φιλοξενίας ασυνόδευτων ανηλίκων.",
+    "GB": "I lead the online learning team and co-issue the certificates of our courses.",
+}
+
 # The named demo logins (role, e-mail, name, country).
 ROLES = [
     ("staff", "staff@childhub.example", "Hub Staff", "HU"),
@@ -166,6 +184,7 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
             bio_visibility=level,
             job_title=rng.choice(["Case manager", "Head of unit", "Counsellor", "Researcher", "Trainer", ""]),
             organisation=organisations.get(PARTNER_BY_COUNTRY.get(country, "")),
+            bio=BIOS.get(country, ""),
         )
         if not profile.languages.exists():
             profile.languages.set([languages[c] for c in spoken if c in languages])

@@ -5,7 +5,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+
+from childhub.accounts.permissions import has_powers_role
 
 from .languages import autonym
 
@@ -25,4 +28,10 @@ def site(request: HttpRequest) -> dict[str, Any]:
                 "current": code == current,
             }
         )
-    return {"language_switcher": switcher, "site_url": settings.SITE_URL}
+    user = getattr(request, "user", None)
+    return {
+        "language_switcher": switcher,
+        "site_url": settings.SITE_URL,
+        # evaluated only when a template asks (one query, for signed-in members)
+        "has_powers_role": SimpleLazyObject(lambda: has_powers_role(user)) if user is not None else False,
+    }

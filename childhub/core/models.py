@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -138,3 +139,6 @@ class PolicyPage(TranslatableContent):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} v{self.version} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:policy_in", kwargs={"kind": self.kind, "language": self.language})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from babel import dates as babel_dates
@@ -48,6 +49,15 @@ def local_percent(value: Any) -> str:
     if value is None or value == "":
         return ""
     return babel_numbers.format_percent(value, locale=babel_locale())
+
+
+@register.inclusion_tag("core/also_available.html")
+def also_available(versions: Iterable[Any]) -> dict[str, Any]:
+    """ "Also available in …": links to the other language versions of a piece of content.
+
+    Each version needs ``language`` and ``get_absolute_url()`` (see TranslatableContent).
+    """
+    return {"versions": sorted(versions, key=lambda v: language_name(v.language))}
 
 
 @register.filter
