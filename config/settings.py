@@ -36,6 +36,7 @@ SITE_URL = os.environ.get("CHILDHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("
 INSTALLED_APPS = [
     "childhub.core",
     "childhub.accounts",
+    "childhub.search",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "template_partials",
     "allauth",
     "allauth.account",

@@ -1,0 +1,243 @@
+"""The search interface every app uses, with a PostgreSQL and an SQLite FTS5 implementation.
+
+    index_document(kind="library.resource", object_id=7, language="sr", title=…, body=…)
+    search("deca nasilje", kinds=["library.resource"], access_levels={"public"})
+
+Queries of any length and content are safe: only word characters reach the engine.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import SearchDocument
+from .text import cyrillic_to_latin, index_text, query_terms, strip_diacritics, term_variants
+
+PG_CONFIGS = {
+    "en": "english",
+    "ro": "romanian",
+    "hu": "hungarian",
+    "el": "greek",
+    "ru": "russian",
+    "sr": "serbian",
+    "sr-latn": "serbian",
+    "hr": "serbian",
+    "bs": "serbian",
+    "me": "serbian",
+    "sq": "childhub_sq",
+    "it": "italian",
+    "fr": "french",
+    "de": "german",
+    "tr": "turkish",
+}
+_START, _STOP = "\x02", "\x03"
+
+
+@dataclass
+class Hit:
+    kind: str
+    object_id: int
+    language: str
+    title: str
+    rank: float
+    snippet: SafeString
+
+
+@dataclass
+class Results:
+    hits: list[Hit] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    fuzzy: bool = False
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def pg_config(language: str) -> str:
+    return PG_CONFIGS.get(language, "simple")
+
+
+def _fts5_text(text: str) -> str:
+    """SQLite's unicode61 tokenizer folds diacritics but not đ; fold it here."""
+    return text.replace("đ", "dj").replace("Đ", "Dj")
+
+
+@transaction.atomic
+def index_document(
+    *, kind: str, object_id: int, language: str, title: str, body: str, access: str = "public"
+) -> SearchDocument:
+    """Add or replace the searchable text of one object."""
+    document, _ = SearchDocument.objects.update_or_create(
+        kind=kind,
+        object_id=object_id,
+        defaults={"language": language, "title": title[:300], "body": body, "access": access},
+    )
+    searchable_title = index_text(title, language)
+    searchable_body = index_text(body, language)
+    with connection.cursor() as cursor:
+        if _is_postgres():
+            cursor.execute(
+                "UPDATE search_searchdocument SET vector = "
+                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+                "setweight(to_tsvector(%s::regconfig, %s), 'B') WHERE id = %s",
+                [pg_config(language), searchable_title, pg_config(language), searchable_body, document.pk],
+            )
+        else:
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+            cursor.execute(
+                "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
+                [document.pk, _fts5_text(searchable_title), _fts5_text(searchable_body)],
+            )
+    return document
+
+
+def remove_document(*, kind: str, object_id: int) -> None:
+    ids = list(SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list("pk", flat=True))
+    if not ids:
+        return
+    if not _is_postgres():
+        with connection.cursor() as cursor:
+            for pk in ids:
+                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
+    SearchDocument.objects.filter(pk__in=ids).delete()
+
+
+def search(
+    query: str,
+    *,
+    kinds: Iterable[str],
+    access_levels: Collection[str],
+    languages: Collection[str] | None = None,
+    limit: int = 50,
+) -> Results:
+    """Matching documents, best first, each with a highlighted passage."""
+    terms = query_terms(query)
+    if not terms:
+        return Results()
+    kinds = list(kinds)
+    if _is_postgres():
+        hits = _pg_search(terms, kinds, access_levels, languages, limit)
+        fuzzy = False
+        if not hits:
+            hits, fuzzy = _pg_trigram(terms, kinds, access_levels, languages, limit), True
+    else:
+        hits = _sqlite_search(_fts5_query(terms, prefix_len=None), kinds, access_levels, languages, limit)
+        fuzzy = False
+        if not hits:
+            hits = _sqlite_search(_fts5_query(terms, prefix_len=4), kinds, access_levels, languages, limit)
+            fuzzy = True
+    return Results(hits=hits, terms=terms, fuzzy=fuzzy and bool(hits))
+
+
+def _filters(
+    kinds: list[str], access: Collection[str], languages: Collection[str] | None
+) -> tuple[str, list]:
+    sql = " AND d.kind IN ({}) AND d.access IN ({})".format(
+        ", ".join(["%s"] * len(kinds)), ", ".join(["%s"] * len(access))
+    )
+    params: list = [*kinds, *access]
+    if languages:
+        sql += " AND d.language IN ({})".format(", ".join(["%s"] * len(languages)))
+        params.extend(languages)
+    return sql, params
+
+
+def _highlight(text: str) -> SafeString:
+    escaped = escape(html.unescape(text))
+    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def _tsquery(terms: list[str]) -> str:
+    groups = []
+    for term in terms:
+        variants = {v for t in term_variants(term) for v in (t, strip_diacritics(t))}
+        groups.append("(" + " | ".join(f"{v}:*" for v in sorted(variants)) + ")")
+    return " & ".join(groups)
+
+
+def _pg_search(terms, kinds, access, languages, limit) -> list[Hit]:
+    where, params = _filters(kinds, access, languages)
+    tsquery = _tsquery(terms)
+    sql = f"""
+        SELECT d.kind, d.object_id, d.language, d.title,
+               ts_rank(d.vector, to_tsquery(cfg::regconfig, %s)) AS rank,
+               ts_headline(cfg::regconfig, left(d.body, 20000), to_tsquery(cfg::regconfig, %s),
+                           'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=12')
+        FROM search_searchdocument d
+        CROSS JOIN LATERAL (SELECT {_pg_config_case()} AS cfg) c
+        WHERE d.vector @@ to_tsquery(cfg::regconfig, %s) {where}
+        ORDER BY rank DESC, d.id DESC
+        LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [tsquery, tsquery, tsquery, *params, limit])
+        return [
+            Hit(k, oid, lang, title, float(rank), _highlight(snip or ""))
+            for k, oid, lang, title, rank, snip in cursor.fetchall()
+        ]
+
+
+def _pg_config_case() -> str:
+    whens = " ".join(f"WHEN '{lang}' THEN '{cfg}'" for lang, cfg in PG_CONFIGS.items())
+    return f"CASE d.language {whens} ELSE 'simple' END"
+
+
+def _pg_trigram(terms, kinds, access, languages, limit) -> list[Hit]:
+    where, params = _filters(kinds, access, languages)
+    text = " ".join(terms)
+    sql = f"""
+        SELECT d.kind, d.object_id, d.language, d.title,
+               greatest(word_similarity(%s, d.title), word_similarity(%s, left(d.body, 5000))) AS sim,
+               left(d.body, 240)
+        FROM search_searchdocument d
+        WHERE (%s <%% d.title OR %s <%% left(d.body, 5000)) {where}
+        ORDER BY sim DESC, d.id DESC
+        LIMIT %s
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.4")
+        cursor.execute(sql, [text, text, text, text, *params, limit])
+        return [
+            Hit(k, oid, lang, title, float(sim), _highlight(snip or ""))
+            for k, oid, lang, title, sim, snip in cursor.fetchall()
+        ]
+
+
+def _fts5_query(terms: list[str], *, prefix_len: int | None) -> str:
+    groups = []
+    for term in terms:
+        variants = set()
+        for variant in term_variants(term):
+            folded = strip_diacritics(_fts5_text(variant))
+            if prefix_len is not None and len(folded) > prefix_len:
+                folded = folded[:prefix_len]
+            variants.add(folded)
+            if variant != cyrillic_to_latin(variant):
+                variants.add(variant)
+        groups.append("(" + " OR ".join(f'"{v}"*' for v in sorted(variants) if v) + ")")
+    return " AND ".join(groups)
+
+
+def _sqlite_search(match: str, kinds, access, languages, limit) -> list[Hit]:
+    where, params = _filters(kinds, access, languages)
+    sql = f"""
+        SELECT d.kind, d.object_id, d.language, d.title, bm25(search_fts, 5.0, 1.0) AS rank,
+               snippet(search_fts, 1, char(2), char(3), '…', 24)
+        FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid
+        WHERE search_fts MATCH %s {where}
+        ORDER BY rank, d.id DESC
+        LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *params, limit])
+        return [
+            Hit(k, oid, lang, title, -float(rank), _highlight(snip or ""))
+            for k, oid, lang, title, rank, snip in cursor.fetchall()
+        ]

@@ -1,0 +1,127 @@
+"""Text normalisation shared by both search backends.
+
+Serbian is written in two scripts, and many people type without diacritics; the index keeps
+each text as written plus a Latin transliteration, and queries are expanded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Serbian/Macedonian Cyrillic → Latin (Gaj's alphabet; Macedonian letters in their usual form).
+_CYR_TO_LAT = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "ђ": "đ",
+    "е": "e",
+    "ж": "ž",
+    "з": "z",
+    "и": "i",
+    "ј": "j",
+    "к": "k",
+    "л": "l",
+    "љ": "lj",
+    "м": "m",
+    "н": "n",
+    "њ": "nj",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "ћ": "ć",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "č",
+    "џ": "dž",
+    "ш": "š",
+    "ѓ": "gj",
+    "ќ": "kj",
+    "ѕ": "dz",
+}
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Languages whose readers read both scripts of the same words.
+SOUTH_SLAVIC = {"sr", "sr-latn", "bs", "hr", "me"}
+
+# Irregular forms no stemmer joins: "child" and "children", ijekavian and ekavian, all cases.
+_CHILD = [
+    "dijete",
+    "djeteta",
+    "djetetu",
+    "djetetom",
+    "djeca",
+    "djece",
+    "djeci",
+    "djecom",
+    "dete",
+    "deteta",
+    "detetu",
+    "detetom",
+    "deca",
+    "dece",
+    "deci",
+    "decom",
+]
+_LEMMAS = dict.fromkeys(_CHILD, "dete")
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 40
+
+
+def cyrillic_to_latin(text: str) -> str:
+    out = []
+    for char in text:
+        lower = char.lower()
+        latin = _CYR_TO_LAT.get(lower)
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char != lower else latin)
+    return "".join(out)
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "dj").replace("Đ", "Dj"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_text(text: str, language: str) -> str:
+    """The text as written, plus the forms other readers type (Latin script, lemmas)."""
+    extra = []
+    if (language in SOUTH_SLAVIC or language == "mk") and _CYRILLIC.search(text):
+        extra.append(cyrillic_to_latin(text))
+    lemmas = {_LEMMAS[w] for w in (m.lower() for m in WORD.findall(cyrillic_to_latin(text))) if w in _LEMMAS}
+    if lemmas:
+        extra.append(" ".join(sorted(lemmas)))
+    return "\n".join([text, *extra])
+
+
+def query_terms(query: str) -> list[str]:
+    """Words of a query of any length or content: letters and digits only, bounded."""
+    terms: list[str] = []
+    for word in WORD.findall(query[:2000]):
+        word = word.replace("_", "")[:MAX_TERM_LENGTH]
+        if word and word.lower() not in {t.lower() for t in terms}:
+            terms.append(word)
+        if len(terms) >= MAX_TERMS:
+            break
+    return terms
+
+
+def term_variants(term: str) -> list[str]:
+    """A term as typed, in Latin script, and its lemma."""
+    variants = [term]
+    latin = cyrillic_to_latin(term)
+    if latin != term:
+        variants.append(latin)
+    lemma = _LEMMAS.get(latin.lower())
+    if lemma and lemma not in variants:
+        variants.append(lemma)
+    return variants
