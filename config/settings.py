@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "childhub.core",
     "childhub.accounts",
     "childhub.search",
+    "childhub.library",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,7 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "childhub.core.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -222,6 +223,7 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Library uploads stream to temporary files; the per-type caps are in library/files.py.
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
 # --- E-mail -------------------------------------------------------------------------------
@@ -266,6 +268,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "script-src": ["'self'"],
         "form-action": ["'self'"],
+        # privacy-preserving players of embedded media (library)
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://w.soundcloud.com"],
+        "media-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

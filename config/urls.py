@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("childhub.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("childhub.accounts.urls")),
+    path("library/", include("childhub.library.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )

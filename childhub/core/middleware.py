@@ -1,11 +1,12 @@
-"""Remember a signed-in member's preferred language for unprefixed addresses."""
+"""Middleware of the site: the member's language cookie, compression of text only."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 
 
 class MemberLanguageMiddleware:
@@ -29,3 +30,16 @@ class MemberLanguageMiddleware:
                 samesite="Lax",
             )
         return response
+
+
+_COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Compress pages and data, never files (PDFs, media, ZIPs) or partial responses."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        content_type = response.get("Content-Type", "")
+        if response.status_code == 206 or not content_type.startswith(_COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)

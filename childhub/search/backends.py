@@ -17,7 +17,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import SearchDocument
-from .text import cyrillic_to_latin, index_text, query_terms, strip_diacritics, term_variants
+from .text import (
+    cyrillic_to_latin,
+    highlight_spans,
+    index_text,
+    other_forms,
+    query_terms,
+    strip_diacritics,
+    term_variants,
+)
 
 PG_CONFIGS = {
     "en": "english",
@@ -92,8 +100,13 @@ def index_document(
         else:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
             cursor.execute(
-                "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-                [document.pk, _fts5_text(searchable_title), _fts5_text(searchable_body)],
+                "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
+                [
+                    document.pk,
+                    _fts5_text(title),
+                    _fts5_text(body),
+                    _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
+                ],
             )
     return document
 
@@ -128,10 +141,14 @@ def search(
         if not hits:
             hits, fuzzy = _pg_trigram(terms, kinds, access_levels, languages, limit), True
     else:
-        hits = _sqlite_search(_fts5_query(terms, prefix_len=None), kinds, access_levels, languages, limit)
+        hits = _sqlite_search(
+            terms, _fts5_query(terms, prefix_len=None), kinds, access_levels, languages, limit
+        )
         fuzzy = False
         if not hits:
-            hits = _sqlite_search(_fts5_query(terms, prefix_len=4), kinds, access_levels, languages, limit)
+            hits = _sqlite_search(
+                terms, _fts5_query(terms, prefix_len=4), kinds, access_levels, languages, limit
+            )
             fuzzy = True
     return Results(hits=hits, terms=terms, fuzzy=fuzzy and bool(hits))
 
@@ -225,11 +242,11 @@ def _fts5_query(terms: list[str], *, prefix_len: int | None) -> str:
     return " AND ".join(groups)
 
 
-def _sqlite_search(match: str, kinds, access, languages, limit) -> list[Hit]:
+def _sqlite_search(terms: list[str], match: str, kinds, access, languages, limit) -> list[Hit]:
     where, params = _filters(kinds, access, languages)
     sql = f"""
-        SELECT d.kind, d.object_id, d.language, d.title, bm25(search_fts, 5.0, 1.0) AS rank,
-               snippet(search_fts, 1, char(2), char(3), '…', 24)
+        SELECT d.kind, d.object_id, d.language, d.title, bm25(search_fts, 5.0, 1.0, 0.5) AS rank,
+               substr(d.body, 1, 20000)
         FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid
         WHERE search_fts MATCH %s {where}
         ORDER BY rank, d.id DESC
@@ -237,7 +254,15 @@ def _sqlite_search(match: str, kinds, access, languages, limit) -> list[Hit]:
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *params, limit])
-        return [
-            Hit(k, oid, lang, title, -float(rank), _highlight(snip or ""))
-            for k, oid, lang, title, rank, snip in cursor.fetchall()
-        ]
+        rows = cursor.fetchall()
+    return [
+        Hit(
+            k,
+            oid,
+            lang,
+            title,
+            -float(rank),
+            _highlight(highlight_spans(body or "", terms, start_marker=_START, stop_marker=_STOP)),
+        )
+        for k, oid, lang, title, rank, body in rows
+    ]

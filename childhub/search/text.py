@@ -94,13 +94,19 @@ def strip_diacritics(text: str) -> str:
 
 def index_text(text: str, language: str) -> str:
     """The text as written, plus the forms other readers type (Latin script, lemmas)."""
+    extra = other_forms(text, language)
+    return f"{text}\n{extra}" if extra else text
+
+
+def other_forms(text: str, language: str) -> str:
+    """The forms of a text other readers type: Latin script of Serbian Cyrillic, lemmas."""
     extra = []
     if (language in SOUTH_SLAVIC or language == "mk") and _CYRILLIC.search(text):
         extra.append(cyrillic_to_latin(text))
     lemmas = {_LEMMAS[w] for w in (m.lower() for m in WORD.findall(cyrillic_to_latin(text))) if w in _LEMMAS}
     if lemmas:
         extra.append(" ".join(sorted(lemmas)))
-    return "\n".join([text, *extra])
+    return "\n".join(extra)
 
 
 def query_terms(query: str) -> list[str]:
@@ -125,3 +131,59 @@ def term_variants(term: str) -> list[str]:
     if lemma and lemma not in variants:
         variants.append(lemma)
     return variants
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """The text folded for matching (Latin script, no diacritics, lower case), and for each
+    folded character the position of the original character it came from."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        for piece in strip_diacritics(cyrillic_to_latin(char)).lower():
+            folded.append(piece)
+            positions.append(index)
+    return "".join(folded), positions
+
+
+def needles(terms: list[str]) -> set[str]:
+    """Folded forms to look for: each term, its Latin form, and every form of its lemma."""
+    out: set[str] = set()
+    for term in terms:
+        for variant in term_variants(term):
+            out.add(strip_diacritics(cyrillic_to_latin(variant)).lower())
+        lemma = _LEMMAS.get(cyrillic_to_latin(term).lower())
+        if lemma:
+            out.update(form for form, base in _LEMMAS.items() if base == lemma)
+    return {n for n in out if n}
+
+
+def highlight_spans(
+    text: str, terms: list[str], *, start_marker: str, stop_marker: str, words: int = 30
+) -> str:
+    """A passage of the text around the first match, with every matching word marked."""
+    folded, positions = _folded_with_positions(text)
+    spans: list[tuple[int, int]] = []
+    for needle in needles(terms):
+        for match in re.finditer(r"(?<!\w)" + re.escape(needle) + r"\w*", folded):
+            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
+    if not spans:
+        return " ".join(text.split()[:words])
+    spans.sort()
+    first = spans[0][0]
+    window_start = max(text.rfind(" ", 0, max(first - 80, 0)) + 1, 0) if first > 80 else 0
+    window_end = len(text)
+    cut = text[window_start:]
+    word_ends = [m.end() for m in re.finditer(r"\S+", cut)]
+    if len(word_ends) > words:
+        window_end = window_start + word_ends[words - 1]
+    out, cursor = [], window_start
+    for start, end in spans:
+        if start < cursor or start >= window_end:
+            continue
+        out.append(text[cursor:start])
+        out.append(start_marker + text[start:end] + stop_marker)
+        cursor = end
+    out.append(text[cursor:window_end])
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(text) else ""
+    return prefix + "".join(out).strip() + suffix

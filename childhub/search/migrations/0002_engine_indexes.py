@@ -21,7 +21,7 @@ PG_BACKWARD = [
 ]
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "title, body, tokenize = 'unicode61 remove_diacritics 2')",
+    "title, body, extra, tokenize = 'unicode61 remove_diacritics 2')",
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fts"]
 

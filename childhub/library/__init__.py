@@ -1,0 +1,1 @@
+"""Library: documents, media, links and promising practices, found in any language."""

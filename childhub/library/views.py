@@ -1,0 +1,293 @@
+"""Pages of the library: browse and search, a resource, submit and edit, review, lists."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from childhub.core.http import MemberRequest, file_response
+from childhub.core.models import reader_languages
+
+from . import actions, permissions, queries
+from .files import embed_for
+from .forms import BrowseForm, CollectionForm, ResourceForm, ReviewForm
+from .models import Bookmark, Collection, Resource
+
+PAGE_SIZE = 20
+
+
+def _get_resource(request: HttpRequest, pk: int) -> Resource:
+    resource = get_object_or_404(
+        Resource.objects.select_related("organisation", "submitted_by").prefetch_related(
+            "topics", "country_rows", "audience_rows"
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view_resource(request.user, resource):
+        raise Http404
+    return resource
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Browse with facets, or search when there is a query."""
+    form = BrowseForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = queries.Filters(
+        kind=data.get("kind") or "",
+        topic=data.get("topic") or "",
+        language=data.get("language") or "",
+        country=data.get("country") or "",
+        year=data.get("year") or None,
+        organisation=data.get("organisation") or "",
+        audience=data.get("audience") or "",
+    )
+    query = (data.get("q") or "").strip()
+    sort = data.get("sort") or ("relevance" if query else "newest")
+    params = request.GET.copy()
+    params.pop("page", None)
+    context: dict = {
+        "form": form,
+        "query": query,
+        "sort": sort,
+        "filters": filters,
+        "active_filters": [(k, v) for k, v in asdict(filters).items() if v],
+    }
+    resources = queries.filtered(request.user, filters)
+    context["facets"] = queries.facets(resources, filters)
+    context["base_query"] = params.urlencode()
+    if query:
+        preferences = reader_languages(request.user, request.LANGUAGE_CODE)
+        groups, fuzzy = queries.search_resources(
+            viewer=request.user, query=query, preferences=preferences, filters=filters
+        )
+        found = [resource for group in groups for resource, _hit in group.hits]
+        context.update(groups=groups, fuzzy=fuzzy, versions=queries.versions_by_key(found), found=len(found))
+    else:
+        page = Paginator(queries.sorted_resources(resources.for_list(), sort), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context.update(page=page, versions=queries.versions_by_key(list(page.object_list)))
+    return render(request, "library/index.html", context)
+
+
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = _get_resource(request, pk)
+    versions = Resource.objects.published().filter(translation_key=resource.translation_key)
+    others = [v for v in versions.exclude(pk=resource.pk) if permissions.can_view_resource(request.user, v)]
+    bookmarked = (
+        request.user.is_authenticated
+        and Bookmark.objects.filter(member=request.user, resource=resource).exists()
+    )
+    return render(
+        request,
+        "library/resource_detail.html",
+        {
+            "resource": resource,
+            "others": others,
+            "related": queries.related(resource, request.user),
+            "embed": embed_for(resource.url) if resource.url else None,
+            "bookmarked": bookmarked,
+            "can_edit": permissions.can_edit_resource(request.user, resource),
+            "can_review": resource.status == Resource.Status.PENDING
+            and permissions.can_review_resource(request.user, resource),
+            "collections": Collection.objects.filter(owner=request.user)
+            if request.user.is_authenticated
+            else [],
+            "history": resource.changes.select_related("actor")[:20]
+            if permissions.can_edit_resource(request.user, resource)
+            else [],
+        },
+    )
+
+
+def resource_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Download or play the file; each download is counted (range requests for seeking are not)."""
+    resource = _get_resource(request, pk)
+    if not resource.file:
+        raise Http404
+    download = request.GET.get("download") == "1"
+    if not request.headers.get("Range") or request.headers.get("Range", "").startswith("bytes=0-"):
+        actions.record_download(resource=resource, member=request.user)
+    extension = resource.file.name.rsplit(".", 1)[-1] if "." in resource.file.name else "bin"
+    filename = f"childhub-{resource.pk}-{resource.language}.{extension}"
+    return file_response(
+        request,
+        resource.file,
+        content_type=resource.file_type or "application/octet-stream",
+        filename=filename,
+        attachment=download or not resource.is_media,
+    )
+
+
+def resource_preview(request: HttpRequest, pk: int) -> HttpResponseBase:
+    resource = _get_resource(request, pk)
+    if not resource.preview:
+        raise Http404
+    return file_response(
+        request, resource.preview, content_type="image/jpeg", filename="preview.jpg", attachment=False
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_submit(request: MemberRequest) -> HttpResponse:
+    translation_of = None
+    if request.GET.get("translation_of"):
+        translation_of = Resource.objects.filter(pk=request.GET["translation_of"]).first()
+        if translation_of is not None and not permissions.can_view_resource(request.user, translation_of):
+            translation_of = None
+    form = ResourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        resource = actions.submit_resource(
+            member=request.user,
+            data=form.model_data(),
+            topics=form.cleaned_data["topics"],
+            countries=form.cleaned_data["countries"],
+            audiences=form.cleaned_data["audiences"],
+            upload=form.cleaned_data.get("upload"),
+            translation_of=translation_of,
+        )
+        if resource.status == Resource.Status.PUBLISHED:
+            messages.success(request, _("The resource is published."))
+        else:
+            messages.success(
+                request, _("Thank you. A coordinator will review the resource before it is published.")
+            )
+        return redirect(resource)
+    return render(request, "library/resource_form.html", {"form": form, "translation_of": translation_of})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_edit(request: MemberRequest, pk: int) -> HttpResponse:
+    resource = _get_resource(request, pk)
+    permissions.check_can_edit_resource(request.user, resource)
+    form = ResourceForm(request.POST or None, request.FILES or None, instance=resource)
+    if request.method == "POST" and form.is_valid():
+        actions.update_resource(
+            resource=resource,
+            actor=request.user,
+            data=form.model_data(),
+            topics=form.cleaned_data["topics"],
+            countries=form.cleaned_data["countries"],
+            audiences=form.cleaned_data["audiences"],
+            upload=form.cleaned_data.get("upload"),
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect(resource)
+    return render(request, "library/resource_form.html", {"form": form, "resource": resource})
+
+
+@login_required
+def review_queue(request: MemberRequest) -> HttpResponse:
+    if not permissions.can_review_any(request.user):
+        raise PermissionDenied
+    pending = (
+        Resource.objects.filter(status=Resource.Status.PENDING)
+        .select_related("submitted_by")
+        .prefetch_related("country_rows")
+    )
+    rows = [r for r in pending.order_by("created_at") if permissions.can_review_resource(request.user, r)]
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "library/review_queue.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: MemberRequest, pk: int) -> HttpResponse:
+    resource = get_object_or_404(Resource, pk=pk)
+    if not permissions.can_review_resource(request.user, resource):
+        raise PermissionDenied
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.review_resource(
+            resource=resource,
+            reviewer=request.user,
+            approve=form.cleaned_data["decision"] == "approve",
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The decision is saved and the member has been told."))
+        return redirect("library:review_queue")
+    return render(request, "library/review.html", {"form": form, "resource": resource})
+
+
+@login_required
+@require_POST
+def bookmark(request: MemberRequest, pk: int) -> HttpResponse:
+    resource = _get_resource(request, pk)
+    if actions.toggle_bookmark(member=request.user, resource=resource):
+        messages.success(request, _("Bookmarked."))
+    else:
+        messages.success(request, _("Bookmark removed."))
+    return redirect(resource)
+
+
+@login_required
+def my_library(request: MemberRequest) -> HttpResponse:
+    bookmarks = Bookmark.objects.filter(member=request.user).select_related("resource__organisation")
+    collections = Collection.objects.filter(owner=request.user)
+    submissions = Resource.objects.filter(submitted_by=request.user).order_by("-created_at")
+    form = CollectionForm()
+    return render(
+        request,
+        "library/my_library.html",
+        {"bookmarks": bookmarks, "collections": collections, "submissions": submissions, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def collection_create(request: MemberRequest) -> HttpResponse:
+    form = CollectionForm(request.POST)
+    if not form.is_valid():
+        bookmarks = Bookmark.objects.filter(member=request.user).select_related("resource")
+        return render(
+            request,
+            "library/my_library.html",
+            {
+                "bookmarks": bookmarks,
+                "collections": Collection.objects.filter(owner=request.user),
+                "submissions": Resource.objects.filter(submitted_by=request.user),
+                "form": form,
+            },
+            status=400,
+        )
+    collection = actions.create_collection(owner=request.user, **form.cleaned_data)
+    return redirect("library:collection", token=collection.share_token)
+
+
+@login_required
+@require_POST
+def collection_add(request: MemberRequest, pk: int) -> HttpResponse:
+    resource = _get_resource(request, pk)
+    collection = get_object_or_404(Collection, pk=request.POST.get("collection") or 0, owner=request.user)
+    if request.POST.get("remove"):
+        actions.remove_from_collection(collection=collection, resource=resource)
+    else:
+        actions.add_to_collection(collection=collection, resource=resource)
+        messages.success(request, _("Added to your reading list."))
+    return redirect(resource)
+
+
+def collection_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """A reading list: its owner sees it; others only when it is shared, by its link."""
+    collection = get_object_or_404(Collection.objects.select_related("owner"), share_token=token)
+    is_owner = request.user.is_authenticated and collection.owner_id == request.user.pk
+    if not (is_owner or collection.is_shared):
+        raise Http404
+    items = [
+        r
+        for r in collection.resources.select_related("organisation").order_by("collectionitem__added_at")
+        if permissions.can_view_resource(request.user, r)
+    ]
+    return render(
+        request, "library/collection.html", {"collection": collection, "items": items, "is_owner": is_owner}
+    )
