@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from childhub.core.countries import country_choices
 from childhub.core.images import check_image
-from childhub.core.models import Language, Topic
+from childhub.core.models import Language, Topic, language_choices, topic_choices
 
 from . import actions
 from .models import Organisation, Profile, User, Visibility
@@ -131,10 +131,8 @@ class DirectoryFilterForm(forms.Form):
         anything = ("", _("Any"))
         self.fields["country"].choices = [anything, *country_choices()]  # type: ignore[attr-defined]
         self.fields["profession"].choices = [anything, *Profile.Profession.choices]  # type: ignore[attr-defined]
-        languages = sorted(((lang.code, lang.name) for lang in Language.objects.all()), key=lambda c: c[1])
-        self.fields["language"].choices = [anything, *languages]  # type: ignore[attr-defined]
-        topics = sorted(((t.slug, t.name) for t in Topic.objects.all()), key=lambda c: c[1])
-        self.fields["topic"].choices = [anything, *topics]  # type: ignore[attr-defined]
+        self.fields["language"].choices = [anything, *language_choices()]  # type: ignore[attr-defined]
+        self.fields["topic"].choices = [anything, *topic_choices()]  # type: ignore[attr-defined]
 
 
 class VerificationRequestForm(forms.Form):

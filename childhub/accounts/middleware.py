@@ -26,7 +26,7 @@ class ConsentMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._open(request.path):
             current = current_policy_versions()
-            signature = sorted(current.items())
+            signature = [[kind, version] for kind, version in sorted(current.items())]  # as JSON keeps it
             if request.session.get("consent_versions") != signature:
                 if pending_consents(member=user):
                     url = reverse("accounts:consent") + "?" + urlencode({"next": request.get_full_path()})

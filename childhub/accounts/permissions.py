@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 
 from .models import Membership, Organisation, Profile, User, VerificationRequest, Visibility
@@ -26,7 +27,20 @@ def has_powers_role(user: Any) -> bool:
     """Staff, moderators and coordinators: roles that need MFA before use."""
     if not user.is_authenticated:
         return False
-    return bool(user.is_staff or user.is_moderator or user.coordinations.exists())
+    if user.is_staff or user.is_moderator:
+        return True
+    return is_coordinator(user)
+
+
+def is_coordinator(user: Any) -> bool:
+    """Whether the member coordinates a country (remembered for a minute per process)."""
+    key = f"coordinator:{user.pk}"
+    cache = caches["pages"]
+    known = cache.get(key)
+    if known is None:
+        known = user.coordinations.exists()
+        cache.set(key, known, 60)
+    return bool(known)
 
 
 def has_staff_powers(user: Any) -> bool:

@@ -31,7 +31,7 @@ from .forms import (
 )
 from .models import Organisation, Profile, VerificationRequest
 
-PAGE_SIZE = 24
+PAGE_SIZE = 20
 
 
 def _directory_page(request: HttpRequest, *, experts: bool) -> HttpResponse:
@@ -51,10 +51,12 @@ def _directory_page(request: HttpRequest, *, experts: bool) -> HttpResponse:
     )
 
 
+@cache_anonymous_page
 def directory(request: HttpRequest) -> HttpResponse:
     return _directory_page(request, experts=False)
 
 
+@cache_anonymous_page
 def experts(request: HttpRequest) -> HttpResponse:
     return _directory_page(request, experts=True)
 

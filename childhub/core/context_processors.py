@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
@@ -17,17 +18,19 @@ def site(request: HttpRequest) -> dict[str, Any]:
     """The language switcher's links, built for the page being shown."""
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     path = request.get_full_path()
-    switcher = []
-    for code, _name in settings.LANGUAGES:
-        target = translate_url(path, code)
-        switcher.append(
+    key = f"switcher:{current}:{path}"[:240]
+    switcher = caches["pages"].get(key)
+    if switcher is None:
+        switcher = [
             {
                 "code": code,
                 "name": autonym(code),
-                "url": "/language?" + urlencode({"lang": code, "next": target}),
+                "url": "/language?" + urlencode({"lang": code, "next": translate_url(path, code)}),
                 "current": code == current,
             }
-        )
+            for code, _name in settings.LANGUAGES
+        ]
+        caches["pages"].set(key, switcher, 300)
     user = getattr(request, "user", None)
     return {
         "language_switcher": switcher,

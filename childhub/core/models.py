@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -50,6 +51,28 @@ class Topic(models.Model):
     @property
     def name(self) -> str:
         return str(TOPICS.get(self.slug, self.slug))
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, name) of the content languages, by name in the reader's language; cached."""
+    return _reference_choices(
+        "languages", lambda: [(lang.code, lang.name) for lang in Language.objects.all()]
+    )
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    """(slug, name) of the taxonomy's topics, by name in the reader's language; cached."""
+    return _reference_choices("topics", lambda: [(t.slug, t.name) for t in Topic.objects.all()])
+
+
+def _reference_choices(name: str, load: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    key = f"choices:{name}:{translation.get_language()}"
+    cache = caches["pages"]
+    choices = cache.get(key)
+    if choices is None:
+        choices = sorted(load(), key=lambda c: c[1])
+        cache.set(key, choices, 300)
+    return list(choices)
 
 
 class TranslatableContent(models.Model):

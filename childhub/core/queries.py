@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Max
 from django.utils import timezone
 
@@ -13,6 +13,7 @@ _POLICY_CACHE_KEY = "core:policy-versions"
 
 def current_policy_versions() -> dict[str, int]:
     """The version in force for each policy kind (kinds with no published version are absent)."""
+    cache = caches["pages"]  # read on every signed-in request: keep it close (a minute at most)
     cached = cache.get(_POLICY_CACHE_KEY)
     if cached is not None:
         return dict(cached)
@@ -22,12 +23,12 @@ def current_policy_versions() -> dict[str, int]:
         .annotate(latest=Max("version"))
         .values_list("kind", "latest")
     )
-    cache.set(_POLICY_CACHE_KEY, versions, 300)
+    cache.set(_POLICY_CACHE_KEY, versions, 60)
     return versions
 
 
 def forget_policy_versions() -> None:
-    cache.delete(_POLICY_CACHE_KEY)
+    caches["pages"].delete(_POLICY_CACHE_KEY)
 
 
 def policy_versions_of(kind: str, version: int) -> list[PolicyPage]:

@@ -94,6 +94,31 @@ def _sniff_zip(upload: UploadedFile) -> Sniffed | None:
     return None
 
 
+def readable(upload: UploadedFile, kind: Sniffed) -> bool:
+    """Whether a recognised file also opens: a PDF parses, an image decodes, an archive tests."""
+    upload.seek(0)
+    try:
+        if kind.mime == "application/pdf":
+            import pypdfium2 as pdfium
+
+            document = pdfium.PdfDocument(upload.read())
+            pages = len(document)
+            document.close()
+            return pages > 0
+        if kind.family == "image":
+            with Image.open(upload) as image:
+                image.verify()
+            return True
+        if kind.mime != "application/msword" and kind.family == "document":
+            with zipfile.ZipFile(upload) as archive:
+                return archive.testzip() is None
+        return True
+    except Exception:  # any failure to open means the file is damaged
+        return False
+    finally:
+        upload.seek(0)
+
+
 @dataclass(frozen=True)
 class Embed:
     provider: str

@@ -15,7 +15,7 @@ from childhub.core.countries import country_choices
 from childhub.core.languages import content_language_choices
 from childhub.core.models import Topic
 
-from .files import MAX_BYTES, Sniffed, embed_for, sniff
+from .files import MAX_BYTES, Sniffed, embed_for, readable, sniff
 from .models import Collection, Resource
 
 
@@ -106,6 +106,10 @@ class ResourceForm(forms.ModelForm):
             raise ValidationError(
                 _("The file is too large (%(size)s). The limit for this type is %(limit)s.")
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+        if not readable(upload, sniffed):
+            raise ValidationError(
+                _("This file seems to be damaged: we could not open it. Please check it and try again.")
             )
         self.sniffed = sniffed
         return upload

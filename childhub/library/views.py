@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from childhub.core import ratelimit
 from childhub.core.http import MemberRequest, file_response
 from childhub.core.models import reader_languages
+from childhub.core.pages import cache_anonymous_page
 
 from . import actions, permissions, queries
 from .files import embed_for
@@ -36,8 +38,18 @@ def _get_resource(request: HttpRequest, pk: int) -> Resource:
     return resource
 
 
+SEARCHES_PER_MINUTE = 60
+
+
+@cache_anonymous_page
 def index(request: HttpRequest) -> HttpResponse:
     """Browse with facets, or search when there is a query."""
+    if request.GET.get("q", "").strip() and not ratelimit.allow(
+        request, scope="library-search", limit=SEARCHES_PER_MINUTE, seconds=60
+    ):
+        response = render(request, "library/too_many_searches.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     form = BrowseForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = queries.Filters(

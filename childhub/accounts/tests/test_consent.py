@@ -46,3 +46,17 @@ def test_policies_and_my_data_stay_reachable_before_accepting(member):
     publish_policy_version(kind="terms", texts={"en": ("Terms v2", "New.")})
     assert client.get("/en/policies/terms/").status_code == 200
     assert client.get("/en/me/data/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_consent_is_checked_once_per_session_not_on_every_request(member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(member)
+    client.get("/en/about/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/about/")
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "accounts_consent" not in sql
+    assert "UPDATE" not in sql

@@ -62,3 +62,23 @@ def test_any_search_input_is_safe(policies, query):
     response = Client().get("/en/library/", {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_searching_is_rate_limited(policies, monkeypatch):
+    from childhub.library import views
+
+    monkeypatch.setattr(views, "SEARCHES_PER_MINUTE", 3)
+    client = Client()
+    statuses = [client.get("/en/library/", {"q": f"children {i}"}).status_code for i in range(5)]
+    assert statuses[:3] == [200, 200, 200]
+    assert statuses[-1] == 429
+
+
+@pytest.mark.django_db
+def test_the_library_front_page_is_cached_per_language_for_visitors(policies):
+    ResourceFactory(title="Cached")
+    client = Client()
+    client.get("/en/library/")
+    assert client.get("/en/library/")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/en/library/", {"kind": "document"})

@@ -237,3 +237,12 @@ def serbian_submission(member):
         url="https://example.org",
         submitted_by=member,
     )
+
+
+@pytest.mark.django_db
+def test_a_damaged_pdf_is_refused_with_a_reason(member):
+    broken = SimpleUploadedFile("broken.pdf", b"%PDF-1.4\n this is not really a pdf at all")
+    response = client_for(member).post("/en/library/new/", _form(upload=broken))
+    assert response.status_code == 200
+    assert "seems to be damaged" in response.content.decode()
+    assert not Resource.objects.exists()

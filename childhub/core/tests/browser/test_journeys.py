@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -15,6 +16,8 @@ from childhub.accounts.tests.factories import OrganisationFactory, ProfileFactor
 from childhub.core.countries import country_name
 from childhub.core.languages import language_name
 from childhub.core.models import Language, Topic
+from childhub.library.actions import index_resource, process_resource_file
+from childhub.library.tests.factories import ResourceFactory, make_pdf
 
 pytestmark = [
     pytest.mark.browser,
@@ -156,7 +159,28 @@ def hub_content(policies: None) -> dict[str, Any]:
     )
     expert.expert_topics.set(Topic.objects.filter(slug__in=["trafficking", "online-safety"]))
     expert.expert_languages.set(Language.objects.filter(code__in=["ro", "en"]))
-    return {"partner": partner, "expert": expert}
+    guide = ResourceFactory(
+        title="Participation guide",
+        kind="document",
+        url="",
+        organisation=partner,
+        language="en",
+        summary="How children take part in decisions.",
+        file_type="application/pdf",
+        year=2021,
+    )
+    guide.file.save("guide.pdf", ContentFile(make_pdf(["Participation guide"])))
+    guide.topics.set(Topic.objects.filter(slug="child-participation"))
+    process_resource_file(resource_id=guide.pk)
+    ResourceFactory(title="Vodič za participaciju", language="bs", translation_key=guide.translation_key)
+    practice = ResourceFactory(
+        title="School mediators",
+        kind="practice",
+        practice_context="Villages.",
+        practice_action="Mediators.",
+    )
+    index_resource(resource_id=practice.pk)
+    return {"partner": partner, "expert": expert, "guide": guide, "practice": practice}
 
 
 PUBLIC_PAGES = [
@@ -168,6 +192,9 @@ PUBLIC_PAGES = [
     "/en/organisations/tdh/",
     "/en/policies/",
     "/en/policies/terms/",
+    "/en/library/",
+    "/en/library/?q=participation",
+    "/en/library/?language=en&kind=document",
 ]
 SIGN_IN_PAGES = ["/en/accounts/login/", "/en/accounts/signup/", "/en/accounts/password/reset/"]
 MEMBER_PAGES = [
@@ -178,6 +205,8 @@ MEMBER_PAGES = [
     "/en/accounts/email/",
     "/en/accounts/password/change/",
     "/en/accounts/2fa/",
+    "/en/library/new/",
+    "/en/library/mine/",
 ]
 
 
@@ -196,6 +225,8 @@ def test_main_pages_have_no_accessibility_violations_for_a_visitor(
         if path in ("/en/members/", "/en/experts/"):
             expect(page.get_by_role("link", name="Ana Ionescu")).to_be_visible()
     _visit(page, f"/en/members/{hub_content['expert'].pk}/", assert_accessible)
+    for key in ("guide", "practice"):
+        _visit(page, f"/en/library/{hub_content[key].pk}/", assert_accessible)
     expect(
         page.get_by_role("navigation", name="Your account").get_by_role("link", name="Sign in")
     ).to_be_visible()
