@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 DEV_ENV := DJANGO_DEBUG=1
-PROD_CHECK_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-$$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
+PROD_CHECK_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-$$(head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	DJANGO_ALLOWED_HOSTS=childhub.example DATABASE_URL=sqlite:///var/check.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0
 LANGS := sq bg bs el hr hu mk ro ru sr sr_Latn uk
 HOST ?= 127.0.0.1

@@ -269,7 +269,11 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "form-action": ["'self'"],
         # privacy-preserving players of embedded media (library)
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://w.soundcloud.com"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://w.soundcloud.com",
+        ],
         "media-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
