@@ -3,17 +3,29 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
 from childhub.core import views as core_views
+from childhub.core.sitemaps import all_sitemaps, robots_txt
 
 admin.site.site_header = "ChildHub staff"
 admin.site.site_title = "ChildHub staff"
 
+sitemaps = all_sitemaps()
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", core_views.healthz, name="healthz"),
     path("language", core_views.switch_language, name="switch_language"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("childhub.accounts.urls")),
     path("library/", include("childhub.library.urls")),
+    path("community/", include("childhub.community.urls")),
+    path("notifications/", include("childhub.notifications.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -47,7 +47,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account. Erased accounts keep their row as "former member"."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    display_name = models.CharField(_("display name"), max_length=80, blank=True, db_index=True)
     language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -159,9 +159,8 @@ class ProfileQuerySet(models.QuerySet["Profile"]):
         return self.exclude(verified_at=None)
 
     def for_cards(self) -> ProfileQuerySet:
-        return self.select_related("user", "organisation").prefetch_related(
-            "languages", "topics", "expert_topics", "expert_languages"
-        )
+        """With what a card shows beside the many-to-many parts (queries.profile_cards reads those)."""
+        return self.select_related("user", "organisation")
 
 
 class Profile(models.Model):

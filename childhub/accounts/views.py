@@ -41,7 +41,7 @@ def _directory_page(request: HttpRequest, *, experts: bool) -> HttpResponse:
         filters = queries.DirectoryFilters(**form.cleaned_data)
     profiles = queries.directory(viewer=request.user, filters=filters, experts=experts)
     page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = [queries.profile_card(profile, request.user) for profile in page.object_list]
+    cards = queries.profile_cards(page.object_list, request.user)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -65,7 +65,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(Profile.objects.for_cards(), pk=pk)
     if not permissions.can_view_profile(request.user, profile):
         raise Http404
-    card = queries.profile_card(profile, request.user)
+    card = queries.profile_cards([profile], request.user)[0]
     return render(
         request,
         "accounts/profile_detail.html",

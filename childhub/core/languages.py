@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from babel import Locale
@@ -57,3 +58,46 @@ def autonym(code: str) -> str:
 def content_language_choices() -> list[tuple[str, str]]:
     current = translation.get_language() or "en"
     return sorted(((c, language_name(c, current)) for c in CONTENT_LANGUAGES), key=lambda c: c[1])
+
+
+_SOUTH_SLAVIC_LATIN = "čćđšž"
+_ENGLISH = {"the", "and", "is", "of", "to", "with", "for", "was", "she", "he", "we", "our", "how", "what"}
+
+
+def detect_language(text: str, *, fallback: str) -> str:
+    """A best guess at the language of a text from its letters; the author can correct it.
+
+    Distinguishes scripts and the letters particular to each language of the region; texts in
+    South Slavic Latin script keep the author's own choice among bs, hr, sr-latn and me.
+    """
+    sample = text[:4000].lower()
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return fallback
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if cyrillic > len(letters) / 3:
+        if any(c in sample for c in "ђћџ"):
+            return "sr"
+        if any(c in sample for c in "ѓќѕ"):
+            return "mk"
+        if any(c in sample for c in "іїєґ"):
+            return "uk"
+        if any(c in sample for c in "ыэё"):
+            return "ru"
+        if any(c in sample for c in "ъщ"):
+            return "bg"
+        if any(c in sample for c in "јљњ"):
+            return fallback if fallback in {"sr", "mk"} else "sr"
+        return fallback if fallback in {"bg", "mk", "ru", "uk", "sr"} else "ru"
+    greek = sum(1 for c in letters if "\u0370" <= c <= "\u03ff")
+    if greek > len(letters) / 3:
+        return "el"
+    for code, marks in (("sq", "ë"), ("ro", "ășț"), ("hu", "őű")):
+        if any(c in sample for c in marks):
+            return code
+    words = set(re.findall(r"[a-z]+", sample))
+    if len(words & _ENGLISH) >= 2:
+        return "en"
+    if any(c in sample for c in _SOUTH_SLAVIC_LATIN):
+        return fallback if fallback in {"bs", "hr", "sr-latn", "me"} else "bs"
+    return fallback if fallback in {"en", "bs", "hr", "sr-latn", "me", "sq", "ro", "hu"} else "en"

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from childhub.accounts.models import User
 
 
-def mail_member(*, member: User, template: str, context: dict[str, Any]) -> None:
+def mail_member(
+    *, member: User, template: str, context: dict[str, Any], headers: dict[str, str] | None = None
+) -> None:
     """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in the member's language
     and enqueue the message once the surrounding transaction commits."""
     if member.erased_at or not member.email:
@@ -26,5 +28,7 @@ def mail_member(*, member: User, template: str, context: dict[str, Any]) -> None
         body = render_to_string(f"{template}_body.txt", ctx)
     to = [member.email]
     transaction.on_commit(
-        lambda: send_email.enqueue(to=to, subject=settings.EMAIL_SUBJECT_PREFIX + subject, body=body)
+        lambda: send_email.enqueue(
+            to=to, subject=settings.EMAIL_SUBJECT_PREFIX + subject, body=body, headers=headers
+        )
     )

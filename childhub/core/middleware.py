@@ -32,7 +32,7 @@ class MemberLanguageMiddleware:
         return response
 
 
-_COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
 
 
 class TextGZipMiddleware(GZipMiddleware):
@@ -40,6 +40,6 @@ class TextGZipMiddleware(GZipMiddleware):
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         content_type = response.get("Content-Type", "")
-        if response.status_code == 206 or not content_type.startswith(_COMPRESSIBLE):
+        if response.status_code == 206 or not content_type.startswith(COMPRESSIBLE):
             return response
         return super().process_response(request, response)

@@ -1,47 +1,95 @@
-"""Whole-page caching for anonymous visitors, one copy per path and language."""
+"""Whole-page caching for anonymous visitors, one copy per path, query and language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Collection
 from functools import wraps
+from typing import overload
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
+
+from .middleware import COMPRESSIBLE
 
 View = Callable[..., HttpResponse]
 
 
-def _cacheable(request: HttpRequest) -> bool:
+def _cacheable(request: HttpRequest, query: Collection[str]) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and all(name in query and len(request.GET.getlist(name)) == 1 for name in request.GET)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated
     )
 
 
-def cache_anonymous_page(view: View) -> View:
-    """Serve anonymous GETs from the page cache (per path and language)."""
+def _key(request: HttpRequest) -> str:
+    key = f"page:{translation.get_language()}:{request.path}"
+    if request.GET:
+        # The same page whatever the order of the parameters; hashed to keep keys short.
+        canonical = "&".join(f"{name}={request.GET[name]}" for name in sorted(request.GET))
+        key += "?" + hashlib.sha256(canonical.encode()).hexdigest()[:32]
+    return key
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        cache = caches["pages"]
-        key = f"page:{translation.get_language()}:{request.path}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
+
+@overload
+def cache_anonymous_page(view: View) -> View: ...
+@overload
+def cache_anonymous_page(*, query: Collection[str]) -> Callable[[View], View]: ...
+
+
+def cache_anonymous_page(
+    view: View | None = None, *, query: Collection[str] = ()
+) -> View | Callable[[View], View]:
+    """Serve anonymous GETs from the page cache (per path and language).
+
+    ``query`` names the parameters a cached page may have (list filters, a page number): each
+    combination of their values is a page of its own. A request with any other parameter (a
+    search, say), or a parameter given twice, is not cached.
+    """
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+            if not _cacheable(request, query):
+                return view(request, *args, **kwargs)
+            cache = caches["pages"]
+            key = _key(request)
+            cached = cache.get(key)
+            if cached is not None:
+                content, content_type, compressed = cached
+                if compressed is not None and re_accepts_gzip.search(
+                    request.META.get("HTTP_ACCEPT_ENCODING", "")
+                ):
+                    # Compressed once when cached, not on every hit (the gzip middleware lets
+                    # a response that already has a Content-Encoding through).
+                    response = HttpResponse(compressed, content_type=content_type)
+                    response["Content-Encoding"] = "gzip"
+                else:
+                    response = HttpResponse(content, content_type=content_type)
+                patch_vary_headers(response, ("Accept-Encoding",))
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                response.render() if hasattr(response, "render") else None
+                content = bytes(response.content)
+                content_type = response["Content-Type"]
+                # As the gzip middleware would: text only, and only when it is worth it.
+                compressed = compress_string(content) if content_type.startswith(COMPRESSIBLE) else None
+                if compressed is not None and len(compressed) >= len(content):
+                    compressed = None
+                cached = (content, content_type, compressed)
+                cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
             return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            response.render() if hasattr(response, "render") else None
-            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
-        return response
 
-    return wrapper
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

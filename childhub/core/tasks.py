@@ -5,5 +5,5 @@ from django_tasks import task
 
 
 @task()
-def send_email(*, to: list[str], subject: str, body: str) -> None:
-    EmailMessage(subject=subject, body=body, to=to).send()
+def send_email(*, to: list[str], subject: str, body: str, headers: dict[str, str] | None = None) -> None:
+    EmailMessage(subject=subject, body=body, to=to, headers=headers).send()

@@ -205,6 +205,33 @@ def index_resource(*, resource_id: int) -> None:
     if resource is None or resource.status != Resource.Status.PUBLISHED:
         search.remove_document(kind=SEARCH_KIND, object_id=resource_id)
         return
+    document = _search_document(resource)
+    search.index_document(
+        kind=document.kind,
+        object_id=document.object_id,
+        language=document.language,
+        title=document.title,
+        body=document.body,
+        access=document.access,
+    )
+
+
+def index_new_resources(resource_ids: Iterable[int]) -> int:
+    """Index many published resources not yet in the index at once (imports); returns how many."""
+    ids = list(resource_ids)
+    documents = (
+        _search_document(resource)
+        for start in range(0, len(ids), 1000)
+        for resource in Resource.objects.filter(
+            pk__in=ids[start : start + 1000], status=Resource.Status.PUBLISHED
+        )
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    return search.index_documents(documents)
+
+
+def _search_document(resource: Resource) -> search.Document:
     body = "\n".join(
         part
         for part in [
@@ -219,7 +246,7 @@ def index_resource(*, resource_id: int) -> None:
         ]
         if part
     )
-    search.index_document(
+    return search.Document(
         kind=SEARCH_KIND,
         object_id=resource.pk,
         language=resource.language,

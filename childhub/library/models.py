@@ -27,7 +27,8 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
         return self.annotate(download_count=Count("downloads", distinct=True))
 
     def for_list(self) -> ResourceQuerySet:
-        return self.select_related("organisation").prefetch_related("topics")
+        # Without the text extracted from files (up to 500,000 characters each): lists never show it.
+        return self.select_related("organisation").prefetch_related("topics").defer("extracted_text")
 
 
 class Resource(TranslatableContent):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils import translation
 
 from childhub.accounts.models import Organisation, Profile
 from childhub.accounts.permissions import visible_levels
@@ -14,6 +19,7 @@ from childhub.core.countries import country_name
 from childhub.core.languages import language_name
 from childhub.core.models import Topic
 from childhub.search import backends as search
+from childhub.search.text import query_terms
 
 from .actions import SEARCH_KIND
 from .models import Resource, ResourceAudience, ResourceCountry, ResourceQuerySet
@@ -115,6 +121,72 @@ def facets(resources: QuerySet[Resource], filters: Filters) -> dict[str, list[Fa
     return out
 
 
+# --- What browsing reads on every page: counted once per change of the library ------------
+
+_VERSION_KEY = "library:version"
+
+
+def library_version() -> str:
+    """A token that changes whenever resources, their facets or their publishers change.
+
+    Kept in the shared cache (one across worker processes); changed by the signal handlers in
+    apps.py. Facet counts and related resources are cached under it, so they are exact: the
+    first page after a change counts again.
+    """
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(_VERSION_KEY, version, None)
+        version = cache.get(_VERSION_KEY, version)
+    return str(version)
+
+
+def library_changed(**_kwargs: Any) -> None:
+    """Start counting afresh: now, and again once the change is committed (a page counted in
+    between, by another worker, still saw the data as it was before)."""
+
+    def bump() -> None:
+        cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _cache_key(name: str, *parts: Any) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"library:{name}:{library_version()}:{digest}"
+
+
+def cached_facets(viewer: Any, filters: Filters) -> dict[str, list[FacetValue]]:
+    """facets() of the resources the viewer may see with these filters, counted once per change.
+
+    Seven grouped counts over the whole visible library cost more than the rest of a list or
+    search page together; they depend only on the viewer's visibility levels, the filters and
+    (for the labels) the language.
+    """
+    levels = sorted(visible_levels(viewer))
+    key = _cache_key("facets", levels, asdict(filters), translation.get_language())
+    found = cache.get(key)
+    if found is None:
+        found = facets(filtered(viewer, filters), filters)
+        cache.set(key, found, 3600)
+    return found
+
+
+def search_results_key(viewer: Any, query: str, preferences: Sequence[str], filters: Filters) -> str:
+    """The cache key of a search's rendered results: exact until the index or the library changes."""
+    levels = sorted(visible_levels(viewer))
+    return _cache_key(
+        "search",
+        search.index_version(),
+        query_terms(query),
+        levels,
+        list(preferences),
+        asdict(filters),
+        translation.get_language(),
+    )
+
+
 @dataclass
 class SearchGroup:
     language: str | None  # None: other languages
@@ -128,18 +200,19 @@ def search_resources(
     """Matching resources grouped by the reader's languages in order, then the others."""
     results = search.search(query, kinds=[SEARCH_KIND], access_levels=visible_levels(viewer), limit=limit * 3)
     ids = [hit.object_id for hit in results.hits]
-    allowed = {r.pk: r for r in filtered(viewer, filters).filter(pk__in=ids).for_list()}
+    # Which hits pass the filters, by key only; then whole rows of the first ``limit`` of them.
+    passing = set(filtered(viewer, filters).filter(pk__in=ids).values_list("pk", flat=True))
+    shown = [hit for hit in results.hits if hit.object_id in passing][:limit]
+    allowed = {r.pk: r for r in Resource.objects.filter(pk__in=[hit.object_id for hit in shown]).for_list()}
     groups: dict[str | None, SearchGroup] = {
         code: SearchGroup(code, language_name(code)) for code in preferences
     }
     others = SearchGroup(None, "")
-    for hit in results.hits:
+    for hit in shown:
         resource = allowed.get(hit.object_id)
         if resource is None:
             continue
-        group = groups.get(resource.language, others)
-        if sum(len(g.hits) for g in [*groups.values(), others]) < limit:
-            group.hits.append((resource, hit))
+        groups.get(resource.language, others).hits.append((resource, hit))
     ordered = [g for g in groups.values() if g.hits]
     if others.hits:
         ordered.append(others)
@@ -150,24 +223,53 @@ def versions_by_key(resources: Sequence[Resource]) -> dict[Any, list[Resource]]:
     """Published versions of each resource's translation key (one query for a whole page)."""
     keys = {r.translation_key for r in resources}
     out: dict[Any, list[Resource]] = {}
-    for version in (
-        Resource.objects.published()
-        .filter(translation_key__in=keys)
-        .only("pk", "language", "translation_key")
+    # Published is checked here, not in SQL: filtering on status too lets SQLite pick the status
+    # index, which nearly every row matches, over the translation key's.
+    for version in Resource.objects.filter(translation_key__in=keys).only(
+        "pk", "language", "translation_key", "status"
     ):
-        out.setdefault(version.translation_key, []).append(version)
+        if version.status == Resource.Status.PUBLISHED:
+            out.setdefault(version.translation_key, []).append(version)
     return out
 
 
+def published_versions(resource: Resource) -> list[Resource]:
+    """The published versions of a resource (itself included), by the translation key's index."""
+    return [
+        version
+        for version in Resource.objects.filter(translation_key=resource.translation_key)
+        if version.status == Resource.Status.PUBLISHED
+    ]
+
+
+def related_key(resource: Resource, viewer: Any) -> str:
+    """The cache key of a resource page's rendered related resources (exact: see library_version)."""
+    return _cache_key("related-html", resource.pk, sorted(visible_levels(viewer)), translation.get_language())
+
+
 def related(resource: Resource, viewer: Any, *, limit: int = 5) -> list[Resource]:
+    """Resources sharing the most topics with this one, newest first (cached per change)."""
     topic_ids = [t.pk for t in resource.topics.all()]
     if not topic_ids:
         return []
-    return list(
-        Resource.objects.visible_to(visible_levels(viewer))
-        .filter(topics__in=topic_ids)
-        .exclude(translation_key=resource.translation_key)
-        .annotate(shared=Count("topics", distinct=True))
-        .order_by("-shared", "-published_at")
-        .select_related("organisation")[:limit]
+    levels = visible_levels(viewer)
+    key = _cache_key("related", resource.pk, sorted(levels), sorted(topic_ids), limit)
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(
+            Resource.objects.visible_to(levels)
+            .filter(topics__in=topic_ids)
+            .exclude(translation_key=resource.translation_key)
+            .annotate(shared=Count("topics", distinct=True))
+            .order_by("-shared", "-published_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        cache.set(key, ids, 3600)
+    found = (
+        Resource.objects.visible_to(levels)
+        .filter(pk__in=ids)
+        .select_related("organisation")
+        .defer("extracted_text")
+        .in_bulk()
     )
+    return [found[pk] for pk in ids if pk in found]

@@ -6,10 +6,13 @@ from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -28,9 +31,9 @@ PAGE_SIZE = 20
 
 def _get_resource(request: HttpRequest, pk: int) -> Resource:
     resource = get_object_or_404(
-        Resource.objects.select_related("organisation", "submitted_by").prefetch_related(
-            "topics", "country_rows", "audience_rows"
-        ),
+        Resource.objects.select_related("organisation", "submitted_by")
+        .prefetch_related("topics", "country_rows", "audience_rows")
+        .defer("extracted_text"),  # a whole PDF's text, read only to index it
         pk=pk,
     )
     if not permissions.can_view_resource(request.user, resource):
@@ -41,7 +44,21 @@ def _get_resource(request: HttpRequest, pk: int) -> Resource:
 SEARCHES_PER_MINUTE = 60
 
 
-@cache_anonymous_page
+# Browsing by facets, sorted and paged, is cached for visitors; searches are not.
+BROWSE_PARAMETERS = (
+    "kind",
+    "topic",
+    "language",
+    "country",
+    "year",
+    "organisation",
+    "audience",
+    "sort",
+    "page",
+)
+
+
+@cache_anonymous_page(query=BROWSE_PARAMETERS)
 def index(request: HttpRequest) -> HttpResponse:
     """Browse with facets, or search when there is a query."""
     if request.GET.get("q", "").strip() and not ratelimit.allow(
@@ -73,15 +90,25 @@ def index(request: HttpRequest) -> HttpResponse:
         "active_filters": [(k, v) for k, v in asdict(filters).items() if v],
     }
     resources = queries.filtered(request.user, filters)
-    context["facets"] = queries.facets(resources, filters)
+    context["facets"] = queries.cached_facets(request.user, filters)
     context["base_query"] = params.urlencode()
     if query:
         preferences = reader_languages(request.user, request.LANGUAGE_CODE)
-        groups, fuzzy = queries.search_resources(
-            viewer=request.user, query=query, preferences=preferences, filters=filters
-        )
-        found = [resource for group in groups for resource, _hit in group.hits]
-        context.update(groups=groups, fuzzy=fuzzy, versions=queries.versions_by_key(found), found=len(found))
+        # The results are the same for every reader with the same levels, languages and
+        # filters until the index or the library changes: rendered once for all of them.
+        key = queries.search_results_key(request.user, query, preferences, filters)
+        results = cache.get(key)
+        if results is None:
+            groups, fuzzy = queries.search_resources(
+                viewer=request.user, query=query, preferences=preferences, filters=filters
+            )
+            found = [resource for group in groups for resource, _hit in group.hits]
+            context.update(
+                groups=groups, fuzzy=fuzzy, versions=queries.versions_by_key(found), found=len(found)
+            )
+            results = render_to_string("library/_search_results.html", context, request)
+            cache.set(key, results, 3600)
+        context["search_results"] = mark_safe(results)  # rendered, and escaped, by the template engine
     else:
         page = Paginator(queries.sorted_resources(resources.for_list(), sort), PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -90,10 +117,26 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "library/index.html", context)
 
 
+def _related_html(request: HttpRequest, resource: Resource) -> str:
+    """The related resources section, rendered once per resource, reader's levels and language
+    until the library changes."""
+    key = queries.related_key(resource, request.user)
+    html = cache.get(key)
+    if html is None:
+        related = queries.related(resource, request.user)
+        html = render_to_string("library/_related.html", {"related": related}, request) if related else ""
+        cache.set(key, html, 3600)
+    return mark_safe(html)  # rendered, and escaped, by the template engine
+
+
 def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource = _get_resource(request, pk)
-    versions = Resource.objects.published().filter(translation_key=resource.translation_key)
-    others = [v for v in versions.exclude(pk=resource.pk) if permissions.can_view_resource(request.user, v)]
+    others = [
+        v
+        for v in queries.published_versions(resource)
+        if v.pk != resource.pk and permissions.can_view_resource(request.user, v)
+    ]
+    can_edit = permissions.can_edit_resource(request.user, resource)
     bookmarked = (
         request.user.is_authenticated
         and Bookmark.objects.filter(member=request.user, resource=resource).exists()
@@ -104,18 +147,16 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "resource": resource,
             "others": others,
-            "related": queries.related(resource, request.user),
+            "related_html": _related_html(request, resource),
             "embed": embed_for(resource.url) if resource.url else None,
             "bookmarked": bookmarked,
-            "can_edit": permissions.can_edit_resource(request.user, resource),
+            "can_edit": can_edit,
             "can_review": resource.status == Resource.Status.PENDING
             and permissions.can_review_resource(request.user, resource),
             "collections": Collection.objects.filter(owner=request.user)
             if request.user.is_authenticated
             else [],
-            "history": resource.changes.select_related("actor")[:20]
-            if permissions.can_edit_resource(request.user, resource)
-            else [],
+            "history": resource.changes.select_related("actor")[:20] if can_edit else [],
         },
     )
 

@@ -8,10 +8,13 @@ Queries of any length and content are safe: only word characters reach the engin
 
 from __future__ import annotations
 
+import hashlib
 import html
+import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -108,7 +111,94 @@ def index_document(
                     _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
                 ],
             )
+    _index_changed()
     return document
+
+
+@dataclass
+class Document:
+    """The searchable text of one object, for index_documents."""
+
+    kind: str
+    object_id: int
+    language: str
+    title: str
+    body: str
+    access: str = "public"
+
+
+@transaction.atomic
+def index_documents(documents: Iterable[Document], *, batch_size: int = 1000) -> int:
+    """Add many objects not yet in the index at once (imports, seeding); returns how many.
+
+    The same rows and engine text as index_document, written in batches: one INSERT of the
+    documents, then one UPDATE of their vectors (PostgreSQL) or one INSERT into the FTS5 table.
+    """
+    count = 0
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= batch_size:
+            count += _index_batch(batch)
+            batch = []
+    if batch:
+        count += _index_batch(batch)
+    _index_changed()
+    return count
+
+
+def _index_batch(batch: list[Document]) -> int:
+    rows = SearchDocument.objects.bulk_create(
+        [
+            SearchDocument(
+                kind=d.kind,
+                object_id=d.object_id,
+                language=d.language,
+                title=d.title[:300],
+                body=d.body,
+                access=d.access,
+            )
+            for d in batch
+        ]
+    )
+    pks = [row.pk for row in rows]
+    if None in pks:  # a backend that does not return primary keys from a bulk insert
+        found = {
+            (kind, object_id): pk
+            for kind, object_id, pk in SearchDocument.objects.filter(
+                kind__in={d.kind for d in batch}, object_id__in=[d.object_id for d in batch]
+            ).values_list("kind", "object_id", "pk")
+        }
+        pks = [found[(d.kind, d.object_id)] for d in batch]
+    with connection.cursor() as cursor:
+        if _is_postgres():
+            cursor.execute(
+                "UPDATE search_searchdocument AS d SET vector = "
+                "setweight(to_tsvector(v.cfg::regconfig, v.title), 'A') || "
+                "setweight(to_tsvector(v.cfg::regconfig, v.body), 'B') "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS v(id, cfg, title, body) "
+                "WHERE d.id = v.id",
+                [
+                    pks,
+                    [pg_config(d.language) for d in batch],
+                    [index_text(d.title, d.language) for d in batch],
+                    [index_text(d.body, d.language) for d in batch],
+                ],
+            )
+        else:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
+                [
+                    (
+                        pk,
+                        _fts5_text(d.title),
+                        _fts5_text(d.body),
+                        _fts5_text(other_forms(d.title, d.language) + "\n" + other_forms(d.body, d.language)),
+                    )
+                    for pk, d in zip(pks, batch, strict=True)
+                ],
+            )
+    return len(batch)
 
 
 def remove_document(*, kind: str, object_id: int) -> None:
@@ -120,6 +210,7 @@ def remove_document(*, kind: str, object_id: int) -> None:
             for pk in ids:
                 cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
     SearchDocument.objects.filter(pk__in=ids).delete()
+    _index_changed()
 
 
 def search(
@@ -130,11 +221,21 @@ def search(
     languages: Collection[str] | None = None,
     limit: int = 50,
 ) -> Results:
-    """Matching documents, best first, each with a highlighted passage."""
+    """Matching documents, best first, each with a highlighted passage.
+
+    Results are kept in the shared cache until the index next changes (see _index_changed):
+    ranking every match of a common word is the costly part of a search, and people search
+    for the same words.
+    """
     terms = query_terms(query)
     if not terms:
         return Results()
     kinds = list(kinds)
+    spec = (terms, sorted(kinds), sorted(access_levels), sorted(languages) if languages else None, limit)
+    key = f"search:{index_version()}:{hashlib.sha256(repr(spec).encode()).hexdigest()[:40]}"
+    cached = cache.get(key)
+    if isinstance(cached, Results):
+        return cached
     if _is_postgres():
         hits = _pg_search(terms, kinds, access_levels, languages, limit)
         fuzzy = False
@@ -150,7 +251,31 @@ def search(
                 terms, _fts5_query(terms, prefix_len=4), kinds, access_levels, languages, limit
             )
             fuzzy = True
-    return Results(hits=hits, terms=terms, fuzzy=fuzzy and bool(hits))
+    results = Results(hits=hits, terms=terms, fuzzy=fuzzy and bool(hits))
+    cache.set(key, results, 3600)
+    return results
+
+
+_VERSION_KEY = "search:version"
+
+
+def index_version() -> str:
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(_VERSION_KEY, "")
+    return str(version)
+
+
+def _index_changed() -> None:
+    """Forget cached results: now, and again once the change is committed (a search run in
+    between, by another worker, still saw the index as it was)."""
+
+    def bump() -> None:
+        cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def _filters(
@@ -182,23 +307,45 @@ def _tsquery(terms: list[str]) -> str:
 def _pg_search(terms, kinds, access, languages, limit) -> list[Hit]:
     where, params = _filters(kinds, access, languages)
     tsquery = _tsquery(terms)
+    match, match_params = _pg_match(tsquery)
+    # The passages (ts_headline, the costly part) only for the best ``limit`` documents, not for
+    # every match: ranked and cut in the inner query first.
     sql = f"""
-        SELECT d.kind, d.object_id, d.language, d.title,
-               ts_rank(d.vector, to_tsquery(cfg::regconfig, %s)) AS rank,
-               ts_headline(cfg::regconfig, left(d.body, 20000), to_tsquery(cfg::regconfig, %s),
+        SELECT best.kind, best.object_id, best.language, best.title, best.rank,
+               ts_headline(best.cfg::regconfig, left(d.body, 20000), to_tsquery(best.cfg::regconfig, %s),
                            'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=12')
-        FROM search_searchdocument d
-        CROSS JOIN LATERAL (SELECT {_pg_config_case()} AS cfg) c
-        WHERE d.vector @@ to_tsquery(cfg::regconfig, %s) {where}
-        ORDER BY rank DESC, d.id DESC
-        LIMIT %s
+        FROM (
+            SELECT d.id, d.kind, d.object_id, d.language, d.title, c.cfg,
+                   ts_rank(d.vector, to_tsquery(cfg::regconfig, %s)) AS rank
+            FROM search_searchdocument d
+            CROSS JOIN LATERAL (SELECT {_pg_config_case()} AS cfg) c
+            WHERE ({match}) {where}
+            ORDER BY rank DESC, d.id DESC
+            LIMIT %s
+        ) best
+        JOIN search_searchdocument d ON d.id = best.id
+        ORDER BY best.rank DESC, best.id DESC
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [tsquery, tsquery, tsquery, *params, limit])
+        cursor.execute(sql, [tsquery, tsquery, *match_params, *params, limit])
         return [
             Hit(k, oid, lang, title, float(rank), _highlight(snip or ""))
             for k, oid, lang, title, rank, snip in cursor.fetchall()
         ]
+
+
+def _pg_match(tsquery: str) -> tuple[str, list]:
+    """Each document matched in its language's configuration, found through the GIN index.
+
+    ``vector @@ to_tsquery(<the row's configuration>, …)`` alone cannot use the index (the query
+    differs per row), so every document would be read. The query in every configuration, OR-ed
+    into one constant, can: it finds a superset, and the per-row condition keeps the exact matches.
+    """
+    configs = [*dict.fromkeys(PG_CONFIGS.values()), "simple"]
+    union = " || ".join(f"to_tsquery('{config}', %s)" for config in configs)
+    return f"d.vector @@ ({union}) AND d.vector @@ to_tsquery(cfg::regconfig, %s)", [tsquery] * (
+        len(configs) + 1
+    )
 
 
 def _pg_config_case() -> str:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from django import template
-from django.utils import timezone
+from django import forms, template
+from django.core.cache import caches
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 from childhub.core.countries import country_name
 from childhub.core.languages import babel_locale, language_name
@@ -35,6 +40,22 @@ def local_datetime(value: dt.datetime | None, style: str = "medium") -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return babel_dates.format_datetime(value, format=style, locale=babel_locale())
+
+
+@register.filter
+def zoned_datetime(value: dt.datetime | None, zone: str = "") -> str:
+    """A moment in a named IANA zone, with the zone's own label in the reader's language
+    (derived from the zone and the date, so daylight saving is always right)."""
+    if value is None or value == "":
+        return ""
+    try:
+        tzinfo = ZoneInfo(zone) if zone else timezone.get_current_timezone()
+    except (ZoneInfoNotFoundError, ValueError):
+        tzinfo = timezone.get_current_timezone()
+    moment = value.astimezone(tzinfo)
+    locale = babel_locale()
+    when = babel_dates.format_datetime(moment, format="medium", tzinfo=tzinfo, locale=locale)
+    return f"{when} ({babel_dates.format_datetime(moment, 'zzzz', tzinfo=tzinfo, locale=locale)})"
 
 
 @register.filter
@@ -68,3 +89,49 @@ def language_label(code: str) -> str:
 @register.filter
 def country_label(code: str) -> str:
     return country_name(code)
+
+
+@register.filter
+def markdown(text: str) -> Any:
+    from childhub.core.markdown import render_markdown
+
+    return render_markdown(text)
+
+
+@register.simple_tag
+def filter_form(form: forms.Form) -> SafeString:
+    """A filter form's fields as includes/form.html renders them, kept in the page cache.
+
+    Rendering a form's widgets runs a template per option: a few milliseconds for filters with
+    long lists of countries, languages and topics, on every list page. Their HTML depends only
+    on the form, the language, the fields' choices and the data given, so one copy per
+    combination is kept. Forms with errors, or with choices read from the database as they
+    render (model choice fields), are rendered each time.
+    """
+    key = _form_key(form)
+    if key is None:
+        return render_to_string("includes/form.html", {"form": form})
+    cache = caches["pages"]
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("includes/form.html", {"form": form})
+        cache.set(key, html, 300)
+    return mark_safe(html)  # rendered (and escaped) by the template engine
+
+
+def _form_key(form: forms.Form) -> str | None:
+    if form.is_bound and not form.is_valid():
+        return None
+    parts: list[Any] = [type(form).__module__, type(form).__qualname__, translation.get_language()]
+    parts.append((form.prefix, form.auto_id, form.use_required_attribute, form.initial))
+    for name, field in form.fields.items():
+        if isinstance(field, forms.ModelChoiceField):
+            return None
+        choices = getattr(field, "choices", ())
+        parts.append((name, str(field.label), str(field.help_text), field.initial, field.widget.attrs))
+        parts.append([(str(value), str(label)) for value, label in choices])
+        if form.is_bound:
+            key = form.add_prefix(name)
+            data = form.data
+            parts.append(data.getlist(key) if hasattr(data, "getlist") else data.get(key))
+    return "form:" + hashlib.sha256(repr(parts).encode()).hexdigest()

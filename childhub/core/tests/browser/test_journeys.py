@@ -195,6 +195,8 @@ PUBLIC_PAGES = [
     "/en/library/",
     "/en/library/?q=participation",
     "/en/library/?language=en&kind=document",
+    "/en/community/",
+    "/en/community/?show=unanswered",
 ]
 SIGN_IN_PAGES = ["/en/accounts/login/", "/en/accounts/signup/", "/en/accounts/password/reset/"]
 MEMBER_PAGES = [
@@ -207,6 +209,10 @@ MEMBER_PAGES = [
     "/en/accounts/2fa/",
     "/en/library/new/",
     "/en/library/mine/",
+    "/en/community/ask/",
+    "/en/community/share/",
+    "/en/notifications/",
+    "/en/notifications/email/",
 ]
 
 

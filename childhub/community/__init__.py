@@ -1,0 +1,1 @@
+"""Community: questions and answers, shared experience, case discussions, flags and moderation."""

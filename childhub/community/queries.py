@@ -1,0 +1,81 @@
+"""Reads of the community: lists with answer counts, a thread with scored answers, the queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from .models import Contribution, Flag
+
+PUBLISHED = Contribution.Status.PUBLISHED
+
+
+def listing(
+    *, show: str = "", topic: str = "", country: str = "", language: str = ""
+) -> QuerySet[Contribution]:
+    kind = Contribution.Kind.POST if show == "posts" else Contribution.Kind.QUESTION
+    items = Contribution.objects.filter(kind=kind, status=PUBLISHED, parent=None)
+    if show == "unanswered":
+        items = items.unanswered()
+    if topic:
+        through = Contribution.topics.through
+        items = items.filter(
+            Exists(through.objects.filter(contribution_id=OuterRef("pk"), topic__slug=topic))
+        )
+    if country:
+        items = items.filter(country=country)
+    if language:
+        items = items.filter(language=language)
+    return (
+        items.annotate(replies=Count("children", filter=Q(children__status=PUBLISHED), distinct=True))
+        .select_related("author__profile")
+        .prefetch_related("topics")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def thread(root: Contribution, viewer: Any) -> list[Contribution]:
+    """Published replies (and the viewer's own held ones), accepted answer first, then by votes."""
+    visible = Q(status=PUBLISHED)
+    if viewer.is_authenticated:
+        visible |= Q(author=viewer, status=Contribution.Status.HELD)
+    replies = (
+        root.children.filter(visible)
+        .annotate(score=Coalesce(Sum("votes__value"), Value(0), output_field=IntegerField()))
+        .select_related("author__profile")
+        .order_by("created_at", "pk")
+    )
+    rows = list(replies)
+    if root.kind == Contribution.Kind.QUESTION:
+        rows.sort(key=lambda r: (r.pk != root.accepted_answer_id, -r.score, r.created_at))  # type: ignore[attr-defined]
+    return rows
+
+
+def moderation_queue(*, countries: set[str] | None) -> dict[str, list[Any]]:
+    """Held contributions and open flags ("a child may be at risk now" first), for all
+    countries (None) or for those a coordinator covers."""
+    held = Contribution.objects.filter(status=Contribution.Status.HELD).select_related("author", "parent")
+    flags = (
+        Flag.objects.filter(resolved_at=None)
+        .select_related("contribution__parent", "reporter")
+        .order_by("-created_at")
+    )
+    if countries is not None:
+        in_country = Q(country__in=countries) | Q(parent__country__in=countries)
+        held = held.filter(in_country)
+        flags = flags.filter(
+            Q(contribution__country__in=countries) | Q(contribution__parent__country__in=countries)
+        )
+    flag_list = sorted(flags[:200], key=lambda f: f.reason != Flag.Reason.AT_RISK)
+    return {"held": list(held.order_by("created_at")[:200]), "flags": flag_list}
+
+
+def waiting_for_answer(*, countries: set[str] | None) -> QuerySet[Contribution]:
+    """Published questions without a published answer, oldest first; for all countries (None)
+    or those a coordinator covers."""
+    waiting = Contribution.objects.questions().published().top_level().unanswered()
+    if countries is not None:
+        waiting = waiting.filter(country__in=countries)
+    return waiting.select_related("author__profile").order_by("created_at", "pk")

@@ -1,0 +1,639 @@
+"""The child-identity guard: what it finds in each language, what it leaves alone, and how fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import random
+import time
+
+import pytest
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from childhub.community import guard
+from childhub.community.guard import (
+    ADDRESS,
+    BIRTH_DATE,
+    EMAIL,
+    KIND_LABELS,
+    KINDS,
+    NAME,
+    NATIONAL_ID,
+    PHONE,
+    SCHOOL,
+    SOCIAL,
+    Finding,
+    check_text,
+)
+
+TODAY = timezone.now().date()
+CHILD_YEAR = TODAY.year - 8  # a child born then is eight now
+
+
+def found(text: str, language: str = "en", kind: str | None = None) -> list[str]:
+    return [f.text for f in check_text(text, language=language) if kind is None or f.kind == kind]
+
+
+def kinds(text: str, language: str = "en") -> set[str]:
+    return {f.kind for f in check_text(text, language=language)}
+
+
+# ---------------------------------------------------------------- check digits, computed here
+
+
+def egn(birth: dt.date, serial: str = "123") -> str:
+    month = birth.month + 40 if birth.year >= 2000 else birth.month
+    body = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}{serial}"
+    weights = (2, 4, 8, 5, 10, 9, 7, 3, 6)
+    return body + str(sum(w * int(d) for w, d in zip(weights, body, strict=True)) % 11 % 10)
+
+
+def cnp(birth: dt.date, county: str = "12", serial: str = "345") -> str:
+    sex = "6" if birth.year >= 2000 else "2"
+    body = f"{sex}{birth.year % 100:02d}{birth.month:02d}{birth.day:02d}{county}{serial}"
+    check = sum(w * int(d) for w, d in zip((2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9), body, strict=True)) % 11
+    return body + ("1" if check == 10 else str(check))
+
+
+def oib(body: str) -> str:
+    carry = 10
+    for digit in body:
+        carry = (carry + int(digit)) % 10 or 10
+        carry = carry * 2 % 11
+    return body + str((11 - carry) % 10)
+
+
+def jmbg(birth: dt.date, region: str = "17", serial: str = "123") -> str:
+    body = f"{birth.day:02d}{birth.month:02d}{birth.year % 1000:03d}{region}{serial}"
+    weights = (7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+    check = 11 - sum(w * int(d) for w, d in zip(weights, body, strict=True)) % 11
+    return body + str(0 if check > 9 else check)
+
+
+def idnp(body: str) -> str:
+    return body + str(sum(w * int(d) for w, d in zip((7, 3, 1) * 4, body, strict=True)) % 10)
+
+
+def amka(birth: dt.date, serial: str = "1234") -> str:
+    body = f"{birth.day:02d}{birth.month:02d}{birth.year % 100:02d}{serial}"
+    total = 0
+    for position, digit in enumerate(reversed(body)):
+        value = int(digit) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return body + str((10 - total % 10) % 10)
+
+
+def wrong_check_digit(number: str) -> str:
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+CHILD_BIRTH = dt.date(CHILD_YEAR, 3, 12)
+
+
+# ------------------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "We met the girl Ana (7) and she told us everything.", "Ana"),
+        ("sq", "Punonjësja takoi djali Arben në shtëpi.", "Arben"),
+        ("bg", "Говорихме с детето Иван вчера.", "Иван"),
+        ("bs", "Jučer je dječak Marko Petrović je došao sam.", "Marko Petrović"),
+        ("el", "Μιλήσαμε με την κόρη Μαρία χθες.", "Μαρία"),
+        ("hr", "Djevojčica Ana ima sedam godina.", "Ana"),
+        ("hu", "Tegnap a kislány Anna elmondta, mi történt.", "Anna"),
+        ("mk", "Разговаравме со девојчето Ана вчера.", "Ана"),
+        ("ro", "Am vorbit cu fetița Maria ieri.", "Maria"),
+        ("ru", "Мы поговорили с девочкой Машей вчера.", "Машей"),
+        ("sr", "Дечак Марко је дошао сам.", "Марко"),
+        ("sr-latn", "Devojčica Jelena je došla sama.", "Jelena"),
+        ("uk", "Ми говорили з дівчинкою Оксаною вчора.", "Оксаною"),
+    ],
+)
+def test_a_name_next_to_a_word_for_a_child_is_found_in_every_language(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("bs", "dječak Marko Petrović je", "Marko Petrović"),
+        ("bg", "детето Иван", "Иван"),
+        ("ro", "fetița Maria", "Maria"),
+        ("sq", "djali Arben", "Arben"),
+        ("el", "η κόρη Μαρία", "Μαρία"),
+        ("hu", "a kislány Anna", "Anna"),
+        ("en", "the girl Ana (7) told us", "Ana"),
+    ],
+)
+def test_the_examples_of_the_brief_are_found(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A child in our centre told us about it."),
+        ("en", "The girl was 7."),
+        ("en", "Children in care need stability."),
+        ("hr", "Dijete je bilo u centru."),
+        ("en", "The girl came from Tuzla in March."),
+        ("bs", "Dječak iz Mostara je bio u Centru za socijalni rad."),
+        ("en", "We met the girl. Marta from the centre came later."),
+        ("en", "Professor Ivanović spoke about the Convention on Monday."),
+        ("ro", "Copilul a fost plasat în Centrul de zi."),
+    ],
+)
+def test_a_child_word_without_a_name_is_not_a_finding(language, text):
+    assert found(text, language, NAME) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "How do you apply the Convention on the Rights of the Child when a child refuses?"),
+        ("en", "Save the Children trained Child Protection Units last year."),
+        ("en", "Any experience with Family Group Conferences for minors?"),
+        ("en", "According to the Family Law, a child over 12 must be heard."),
+        ("bs", "Prema Zakonu o zaštiti djece, dijete mora biti saslušano."),
+        ("bg", "Според Закона за закрила на детето, детето трябва да бъде изслушано."),
+        ("ro", "Conform Legii 272/2004 privind protecția copilului, copilul este ascultat."),
+        ("el", "Σύμφωνα με τη Σύμβαση για τα Δικαιώματα του Παιδιού, το παιδί ακούγεται."),
+        ("hu", "A Gyermekjogi Egyezmény szerint a gyermek véleményét meg kell hallgatni."),
+        ("ru", "Согласно Конвенции о правах ребёнка, ребёнок имеет право быть услышанным."),
+    ],
+)
+def test_laws_conventions_and_institutions_named_after_children_are_not_names(language, text):
+    assert found(text, language, NAME) == []
+
+
+def test_a_word_typed_without_diacritics_still_counts():
+    assert found("djecak Marko je dosao", "bs", NAME) == ["Marko"]
+
+
+def test_serbian_cyrillic_is_checked_whatever_south_slavic_language_is_chosen():
+    assert found("дечак Марко је дошао", "hr", NAME) == ["Марко"]
+
+
+def test_the_english_list_runs_for_every_language():
+    assert found("Then the girl Ana left.", "ro", NAME) == ["Ana"]
+
+
+def test_a_language_without_lists_of_its_own_gets_every_list():
+    assert found("Sie sagte, djali Arben sei da.", "de", NAME) == ["Arben"]
+
+
+def test_a_name_opening_a_sentence_counts_when_the_text_uses_it_elsewhere():
+    text = "The boy told us everything. Luka is seven. We asked the boy, and Luka agreed."
+    assert found(text, "en", NAME) == ["Luka"]
+
+
+def test_a_full_name_opening_a_sentence_counts():
+    assert found("Marko Petrović je dječak iz sela.", "bs", NAME) == ["Marko Petrović"]
+
+
+# ------------------------------------------------------------------------------ birth dates
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", f"12.3.{CHILD_YEAR}"),
+        ("en", f"12/03/{CHILD_YEAR}"),
+        ("en", f"{CHILD_YEAR}-03-12"),
+        ("en", f"12 March {CHILD_YEAR}"),
+        ("en", f"12th of March {CHILD_YEAR}"),
+        ("en", f"March 12, {CHILD_YEAR}"),
+        ("bs", f"12. mart {CHILD_YEAR}"),
+        ("hr", f"12. ožujka {CHILD_YEAR}"),
+        ("sr", f"12. марта {CHILD_YEAR}"),
+        ("ro", f"12 martie {CHILD_YEAR}"),
+        ("bg", f"12 юни {CHILD_YEAR}"),
+        ("mk", f"12 јуни {CHILD_YEAR}"),
+        ("sq", f"12 mars {CHILD_YEAR}"),
+        ("el", f"12 Μαρτίου {CHILD_YEAR}"),
+        ("hu", f"{CHILD_YEAR}. március 12"),
+        ("ru", f"12 марта {CHILD_YEAR}"),
+        ("uk", f"12 березня {CHILD_YEAR}"),
+    ],
+)
+def test_a_full_date_that_could_be_a_childs_birth_date_is_found(language, text):
+    assert found(f"Rekla je: {text}. Hvala.", language, BIRTH_DATE) == [text]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("en", "She was born on 12 March 1990 in a village.", "12 March 1990"),
+        ("en", "DOB: 01/02/1985", "01/02/1985"),
+        ("bs", "Majka je rođena 3.4.1990. u Tuzli.", "3.4.1990"),
+        ("sr", "рођен 3.4.1990. године", "3.4.1990"),
+        ("bg", "роден на 12.03.1990", "12.03.1990"),
+        ("ro", "născută la 5.6.1992", "5.6.1992"),
+        ("sq", "e lindur më 12.03.1990", "12.03.1990"),
+        ("el", "γεννήθηκε στις 12 Μαρτίου 1990", "12 Μαρτίου 1990"),
+        ("hu", "született 1990. március 12.", "1990. március 12"),
+        ("ru", "родился 12 марта 1990", "12 марта 1990"),
+        ("uk", "народився 12.03.1990", "12.03.1990"),
+    ],
+)
+def test_any_full_date_next_to_a_word_for_born_is_found(language, text, date):
+    assert found(text, language, BIRTH_DATE) == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law of 12 March 1990 still applies.",
+        f"Since {CHILD_YEAR} the centre has grown.",
+        f"in {CHILD_YEAR}",
+        f"31.02.{CHILD_YEAR}",
+        f"The meeting is on 1.1.{TODAY.year + 1}.",
+    ],
+)
+def test_old_impossible_future_and_partial_dates_are_not_birth_dates(text):
+    assert found(text, "en", BIRTH_DATE) == []
+
+
+# -------------------------------------------------------------------------------- addresses
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bs", "Ulica Maršala Tita 12"),
+        ("bs", "ul. Vase Miskina 5"),
+        ("hr", "ulica kralja Tomislava 5"),
+        ("ro", "Strada Mihai Eminescu nr. 5"),
+        ("sq", "Rruga e Durrësit 14"),
+        ("bg", "ул. Витоша 15"),
+        ("bg", "ул. „Витоша“ 15"),
+        ("bg", "бул. Васил Левски 3"),
+        ("en", "12 Baker Street"),
+        ("en", "Vase Miskina Street 5"),
+        ("hu", "Kossuth utca 5"),
+        ("hu", "Kossuth Lajos u. 5"),
+        ("el", "οδός Ερμού 10"),
+        ("uk", "вул. Хрещатик 22"),
+        ("ru", "ул. Ленина, д. 5"),
+        ("mk", "ул. Партизанска 12"),
+    ],
+)
+def test_a_street_address_with_a_house_number_is_found(language, text):
+    assert found(f"Živi na adresi {text} s majkom.", language, ADDRESS) == [text]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "She was found in the street."),
+        ("en", "We walked 12 streets to the school."),
+        ("en", "She lives on a busy street with 3 siblings."),
+        ("bs", "Na ulici je bilo 5 djece."),
+        ("bs", "Ulica je imala 5 kuća."),
+        ("hu", "Az utca 5 percre van."),
+    ],
+)
+def test_a_street_word_without_a_street_and_number_is_not_an_address(language, text):
+    assert found(text, language, ADDRESS) == []
+
+
+# ---------------------------------------------------------------------------------- schools
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bs", "Osnovna škola Vuk Karadžić"),
+        ("bs", "OŠ Meša Selimović"),
+        ("en", "Primary School No. 5"),
+        ("en", "Oakwood Primary School"),
+        ("ro", "Școala Gimnazială nr. 3"),
+        ("ro", "Grădinița Albinuța"),
+        ("sq", "Shkolla 9-vjeçare Naim Frashëri"),
+        ("sq", "kopshti Lulet"),
+        ("bg", "СОУ Христо Ботев"),
+        ("bg", "основно училище „Иван Вазов“"),
+        ("bg", "детска градина Слънце"),
+        ("hr", "vrtić Bubamara"),
+        ("hu", "Napsugár óvoda"),
+        ("hu", "Petőfi Sándor Általános Iskola"),
+        ("el", "3ο Δημοτικό Σχολείο"),
+        ("el", "σχολείο Καλλιθέας"),
+        ("ru", "школа №5"),
+        ("ru", "школа имени Пушкина"),
+        ("sr", "основна школа Свети Сава"),
+        ("uk", "ЗОШ №12"),
+        ("mk", "ООУ Кочо Рацин"),
+    ],
+)
+def test_a_named_or_numbered_school_is_found(language, text):
+    assert found(f"Ide u {text} od jeseni.", language, SCHOOL) == [text]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "She is at school every day."),
+        ("en", "He spends the morning in the kindergarten."),
+        ("en", "The primary school is far away."),
+        ("bs", "Bio je u školi. Nastavnica je rekla da je dobro."),
+        ("ro", "Merge la școală în fiecare zi."),
+        ("hu", "Az iskolában jól érzi magát."),
+        ("el", "Πηγαίνει στο σχολείο κάθε μέρα."),
+        ("ru", "Он ходит в школу."),
+    ],
+)
+def test_a_generic_mention_of_school_is_not_a_finding(language, text):
+    assert found(text, language, SCHOOL) == []
+
+
+# ---------------------------------------------------------------------------- identity numbers
+
+
+def test_a_valid_egn_is_found():
+    number = egn(CHILD_BIRTH)
+    assert found(f"ЕГН {number}, адрес", "bg", NATIONAL_ID) == [number]
+
+
+def test_an_egn_with_a_wrong_check_digit_is_not_found():
+    assert found(f"ЕГН {wrong_check_digit(egn(CHILD_BIRTH))}", "bg", NATIONAL_ID) == []
+
+
+def test_a_valid_cnp_is_found():
+    number = cnp(CHILD_BIRTH)
+    assert found(f"CNP: {number}.", "ro", NATIONAL_ID) == [number]
+
+
+def test_a_cnp_with_a_wrong_check_digit_is_not_found():
+    assert found(f"CNP: {wrong_check_digit(cnp(CHILD_BIRTH))}.", "ro", NATIONAL_ID) == []
+
+
+def test_a_valid_oib_is_found():
+    number = oib("6918473250")
+    assert found(f"OIB {number}", "hr", NATIONAL_ID) == [number]
+
+
+def test_an_oib_with_a_wrong_check_digit_is_not_found():
+    assert found(f"OIB {wrong_check_digit(oib('6918473250'))}", "hr", NATIONAL_ID) == []
+
+
+def test_a_valid_jmbg_is_found():
+    number = jmbg(CHILD_BIRTH)
+    assert found(f"JMBG: {number}", "bs", NATIONAL_ID) == [number]
+
+
+def test_the_published_jmbg_example_is_found():
+    assert found("ЈМБГ 0101006500006", "sr", NATIONAL_ID) == ["0101006500006"]
+
+
+def test_a_jmbg_with_a_wrong_check_digit_is_not_found():
+    assert found(f"JMBG: {wrong_check_digit(jmbg(CHILD_BIRTH))}", "bs", NATIONAL_ID) == []
+
+
+def test_a_valid_idnp_is_found():
+    number = idnp("200204123456")
+    assert found(f"IDNP {number}", "ro", NATIONAL_ID) == [number]
+
+
+def test_an_idnp_with_a_wrong_check_digit_is_not_found():
+    assert found(f"IDNP {wrong_check_digit(idnp('200204123456'))}", "ro", NATIONAL_ID) == []
+
+
+def test_a_valid_amka_is_found():
+    number = amka(CHILD_BIRTH)
+    assert found(f"ΑΜΚΑ {number}", "el", NATIONAL_ID) == [number]
+
+
+def test_a_valid_snils_is_found():
+    assert found("СНИЛС 112-233-445 95", "ru", NATIONAL_ID) == ["112-233-445 95"]
+
+
+def test_an_identity_number_written_in_groups_is_found():
+    number = egn(CHILD_BIRTH)
+    spaced = f"{number[:6]} {number[6:9]} {number[9]}"
+    assert found(f"ЕГН {spaced} е в досието", "bg", NATIONAL_ID) == [spaced]
+
+
+def test_an_albanian_personal_number_is_found_by_its_format():
+    assert found("Numri personal J00101999W", "sq", NATIONAL_ID) == ["J00101999W"]
+    assert found("Kodi A12345678B", "sq", NATIONAL_ID) == []  # month 23 cannot be
+
+
+def test_a_labelled_kosovo_personal_number_is_found():
+    assert found("numri personal: 1234567890", "sq", NATIONAL_ID) == ["1234567890"]
+
+
+def test_an_identity_number_from_before_1900_or_the_future_is_not_found():
+    assert found(f"JMBG {jmbg(dt.date(TODAY.year + 1, 1, 1))}", "bs", NATIONAL_ID) == []
+
+
+# ----------------------------------------------------------------- phones, e-mail, social media
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bs", "+387 61 123 456"),
+        ("bs", "061 123 456"),
+        ("bg", "+359 88 123 4567"),
+        ("ro", "0722 123 456"),
+        ("hr", "091 123 4567"),
+        ("hu", "+36 20 123 4567"),
+        ("ru", "+7 495 123-45-67"),
+        ("mk", "070 123 456"),
+        ("sq", "+355 69 123 4567"),
+    ],
+)
+def test_a_phone_number_of_the_region_is_found(language, text):
+    assert found(f"Pozovite {text} sutra.", language, PHONE) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2015",
+        "45% of the children",
+        "on 12.3.2024",
+        "from 2015-2020",
+        "about 1 200 000 people",
+        "7.5 hours",
+    ],
+)
+def test_years_percentages_and_dates_are_not_phone_numbers(text):
+    assert found(text, "en", PHONE) == []
+
+
+def test_two_phone_numbers_in_one_run_are_both_found():
+    assert found("061 123 456 / 062 222 333", "bs", PHONE) == ["061 123 456", "062 222 333"]
+
+
+def test_an_email_address_is_found():
+    assert found("Write to ana.petrovic+help@gmail.com today.", "en", EMAIL) == [
+        "ana.petrovic+help@gmail.com"
+    ]
+
+
+@pytest.mark.parametrize("text", ["Ask @ana on the forum.", "mail me at ana at gmail dot com", "a@b"])
+def test_a_mention_or_a_spelled_out_address_is_not_an_email_address(text):
+    assert found(text, "en", EMAIL) == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "facebook.com/ana.petrovic",
+        "https://www.facebook.com/ana.petrovic",
+        "instagram.com/ana_2015",
+        "tiktok.com/@ana2015",
+        "twitter.com/anap",
+        "x.com/anap",
+        "vk.com/id12345",
+        "t.me/anap",
+        "youtube.com/@anavlogs",
+        "linkedin.com/in/ana-petrovic",
+    ],
+)
+def test_a_social_media_profile_link_is_found(link):
+    assert found(f"Her profile: {link}, see it.", "en", SOCIAL) == [link]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We are on facebook.com too.", "youtube.com/watch?v=abc123", "see mailbox.com/ana", "tiktok.com/about"],
+)
+def test_a_site_without_a_profile_is_not_a_social_profile(text):
+    assert found(text, "en", SOCIAL) == []
+
+
+# ----------------------------------------------------------------------------- the interface
+
+
+MIXED = (
+    "The girl Ana Kovač (7) lives at ul. Vase Miskina 5 and goes to OŠ Meša Selimović.\n"
+    f"She was born on 12.3.{CHILD_YEAR}; her JMBG is {jmbg(CHILD_BIRTH)}. "
+    "Mother: +387 61 123 456, ana.k@gmail.com, instagram.com/ana.k 😀 \x00 done."
+)
+
+
+def test_every_kind_is_found_in_one_text_with_offsets_that_match_the_text():
+    findings = check_text(MIXED, language="bs")
+    assert {f.kind for f in findings} == {
+        NAME,
+        ADDRESS,
+        SCHOOL,
+        BIRTH_DATE,
+        NATIONAL_ID,
+        PHONE,
+        EMAIL,
+        SOCIAL,
+    }
+    for finding in findings:
+        assert MIXED[finding.start : finding.end] == finding.text
+
+
+def test_findings_are_sorted_and_do_not_overlap():
+    findings = check_text(MIXED * 3, language="bs")
+    for before, after in itertools.pairwise(findings):
+        assert before.end <= after.start
+
+
+def test_an_email_address_is_not_also_reported_as_a_name():
+    assert [(f.kind, f.text) for f in check_text("the girl Ana@example.com", language="en")] == [
+        (EMAIL, "Ana@example.com")
+    ]
+
+
+def test_every_kind_has_a_label_and_a_plain_string_suggestion():
+    assert set(KIND_LABELS) == set(KINDS)
+    assert all(isinstance(label, Promise) for label in KIND_LABELS.values())
+    for finding in check_text(MIXED, language="bs"):
+        assert type(finding.suggestion) is str and finding.suggestion
+
+
+def test_the_suggestion_is_translated_when_the_check_runs(monkeypatch):
+    monkeypatch.setattr(guard, "gettext", lambda message: f"[bs] {message}")
+    (finding,) = check_text("dječak Marko je došao", language="bs")
+    assert finding.suggestion.startswith("[bs] ")
+
+
+def test_a_finding_is_a_frozen_dataclass():
+    finding = Finding(NAME, 0, 3, "Ana", "hint")
+    with pytest.raises(AttributeError):
+        finding.text = "Ivan"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("language", ["", "xx", "sr_Latn", "SR-LATN", "me", "en-gb", None])
+def test_any_language_code_is_accepted(language):
+    assert found("the girl Ana", language, NAME) == ["Ana"]
+
+
+# ------------------------------------------------------------------------ robustness and speed
+
+_SEEDED = random.Random(7)
+ADVERSARIAL = [
+    "a " * 10000,
+    "1" * 20000,
+    "1 " * 10000,
+    "11 " * 6666,
+    "+387 61 123 456 " * 1250,
+    "😀\x00" * 10000,
+    "." * 20000,
+    "@" * 20000,
+    "a" * 20000,
+    "ana@x " * 3333,
+    ("Ulica " * 4000)[:20000],
+    ("the girl Ana " * 2000)[:20000],
+    ("škola Ana " * 2000)[:20000],
+    ("12.3.2024 and 5% of 2015 " * 800)[:20000],
+    (MIXED * 100)[:20000],
+    " ".join(f"{_SEEDED.randrange(100):02d}" for _ in range(6666)),
+    " ".join(_SEEDED.choice(["Ana", "girl", "ul.", "škola", "5", "12.3.2015", "No."]) for _ in range(3000)),
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
+def test_twenty_thousand_characters_are_checked_well_under_100_ms(text):
+    check_text(text, language="bs")  # warm the caches a first text fills
+    best = min(_seconds(text) for _ in range(3))
+    assert best < 0.1
+
+
+def _seconds(text: str) -> float:
+    started = time.perf_counter()
+    check_text(text, language="bs")
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "\x00",
+        "\ud800 lone surrogate",
+        "\u0301\u0301",
+        "İSTANBUL ǅemal",
+        "№№№##",
+        "+" * 5000,
+        "0" * 13,
+    ],
+)
+def test_odd_input_gives_no_error(text, caplog):
+    with caplog.at_level(logging.ERROR, logger="childhub.community.guard"):
+        assert isinstance(check_text(text, language="bs"), list)  # type: ignore[arg-type]
+    assert not caplog.records
+
+
+def test_random_text_never_breaks_the_guard(caplog):
+    alphabet = "aAšŠдДΜμ 0123456789.,-/+@#№„“()\n\x00😀"
+    generator = random.Random(2024)
+    with caplog.at_level(logging.ERROR, logger="childhub.community.guard"):
+        for _ in range(300):
+            text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 200)))
+            for finding in check_text(text, language=generator.choice(["en", "bs", "el", "xx"])):
+                assert text[finding.start : finding.end] == finding.text
+    assert not caplog.records

@@ -1,0 +1,529 @@
+"""Pages of the community: questions and answers, experience, case discussions, flags, moderation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from childhub.accounts.permissions import (
+    coordinated_countries,
+    has_mfa,
+    has_moderator_powers,
+    has_powers_role,
+    has_staff_powers,
+)
+from childhub.core import ratelimit
+from childhub.core.http import MemberRequest
+from childhub.core.models import Topic, reader_languages
+from childhub.search import backends as search
+
+from . import actions, permissions, queries
+from .forms import (
+    CaseForm,
+    CaseSessionForm,
+    CommunityFilterForm,
+    FlagForm,
+    ModerationForm,
+    PostForm,
+    QuestionForm,
+    ReplyForm,
+)
+from .guard import check_text
+from .models import CaseSession, Contribution, Flag, Follow, Helpline
+
+PAGE_SIZE = 20
+POSTS_PER_HOUR = 10
+POSTS_PER_HOUR_AFTER_REJECTIONS = 2
+FLAGS_PER_HOUR = 20
+
+
+def _may_post(request: MemberRequest) -> bool:
+    limit = (
+        POSTS_PER_HOUR_AFTER_REJECTIONS if actions.recent_rejections(request.user) >= 2 else POSTS_PER_HOUR
+    )
+    return ratelimit.allow(request, scope="community-post", limit=limit, seconds=3600)
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    response = render(request, "community/too_many.html", status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+def _root(request: HttpRequest, pk: int, kind: str) -> Contribution:
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("author__profile", "accepted_answer").prefetch_related("topics"),
+        pk=pk,
+        kind=kind,
+        parent=None,
+    )
+    if not permissions.can_view(request.user, contribution):
+        raise Http404
+    return contribution
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    form = CommunityFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    query = (data.get("q") or "").strip()
+    params = request.GET.copy()
+    params.pop("page", None)
+    context: dict[str, Any] = {
+        "form": form,
+        "query": query,
+        "show": data.get("show", ""),
+        "base_query": params.urlencode(),
+    }
+    if query:
+        if not ratelimit.allow(request, scope="community-search", limit=60, seconds=60):
+            return _too_many(request)
+        results = search.search(query, kinds=[actions.SEARCH_KIND], access_levels={"public"}, limit=60)
+        found = {
+            c.pk: c
+            for c in Contribution.objects.filter(pk__in=[h.object_id for h in results.hits]).select_related(
+                "author__profile"
+            )
+        }
+        order = reader_languages(request.user, request.LANGUAGE_CODE)
+        hits = [(found[h.object_id], h) for h in results.hits if h.object_id in found]
+        hits.sort(key=lambda pair: order.index(pair[0].language) if pair[0].language in order else len(order))
+        context.update(hits=hits)
+    else:
+        topic = Topic.objects.filter(slug=data.get("topic") or "").first()
+        context["topic"] = topic
+        context["following_topic"] = (
+            topic is not None
+            and request.user.is_authenticated
+            and Follow.objects.filter(member=request.user, topic=topic).exists()
+        )
+        items = queries.listing(
+            show=data.get("show", ""),
+            topic=data.get("topic", ""),
+            country=data.get("country", ""),
+            language=data.get("language", ""),
+        )
+        context["page"] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "community/index.html", context)
+
+
+def _thread_page(
+    request: HttpRequest, root: Contribution, form: ReplyForm | None = None, status: int = 200
+) -> HttpResponse:
+    replies = queries.thread(root, request.user)
+    can_reply = permissions.can_reply(request.user, root)
+    return render(
+        request,
+        "community/thread.html",
+        {
+            "root": root,
+            "replies": replies,
+            "form": form or (ReplyForm(language=request.LANGUAGE_CODE) if can_reply else None),
+            "can_reply": can_reply,
+            "can_accept": permissions.can_accept(request.user, root),
+            "can_moderate": permissions.can_moderate(request.user, root),
+            "show_author": permissions.can_see_author(request.user, root),
+            "details": getattr(root, "case_details", None) if root.kind == Contribution.Kind.CASE else None,
+            "following": request.user.is_authenticated
+            and Follow.objects.filter(member=request.user, thread=root).exists(),
+            "following_author": request.user.is_authenticated
+            and not root.is_anonymous
+            and Follow.objects.filter(member=request.user, followed_id=root.author_id).exists(),
+        },
+        status=status,
+    )
+
+
+def question(request: HttpRequest, pk: int) -> HttpResponse:
+    return _thread_page(request, _root(request, pk, Contribution.Kind.QUESTION))
+
+
+def post(request: HttpRequest, pk: int) -> HttpResponse:
+    return _thread_page(request, _root(request, pk, Contribution.Kind.POST))
+
+
+def case(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect(f"/{request.LANGUAGE_CODE}/accounts/login/?next={request.path}")
+    response = _thread_page(request, _root(request, pk, Contribution.Kind.CASE))
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    return response
+
+
+@login_required
+@require_POST
+def reply(request: MemberRequest, pk: int) -> HttpResponse:
+    root = get_object_or_404(Contribution, pk=pk, parent=None)
+    if not permissions.can_view(request.user, root) or not permissions.can_reply(request.user, root):
+        raise PermissionDenied
+    if not _may_post(request):
+        return _too_many(request)
+    form = ReplyForm(request.POST, language=root.language)
+    if not form.is_valid():
+        return _thread_page(request, root, form=form, status=400)
+    kind = Contribution.Kind.ANSWER if root.kind == Contribution.Kind.QUESTION else Contribution.Kind.COMMENT
+    created = actions.contribute(
+        author=request.user,
+        kind=kind,
+        parent=root,
+        body=form.cleaned_data["body"],
+        language=root.language,
+        overridden=form.overridden,
+        hold_reason=form.cleaned_data.get("hold_reason", ""),
+    )
+    _say_where_it_went(request, created)
+    return redirect(root.get_absolute_url())
+
+
+def _say_where_it_went(request: HttpRequest, created: Contribution) -> None:
+    if created.status == Contribution.Status.HELD:
+        messages.info(request, _("Thank you. A moderator will check your text before it is shown to others."))
+    else:
+        messages.success(request, _("Published."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request: MemberRequest) -> HttpResponse:
+    return _new_root(request, QuestionForm, Contribution.Kind.QUESTION)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share(request: MemberRequest) -> HttpResponse:
+    return _new_root(request, PostForm, Contribution.Kind.POST)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_case(request: MemberRequest) -> HttpResponse:
+    if not permissions.can_start_case(request.user):
+        raise PermissionDenied
+    return _new_root(request, CaseForm, Contribution.Kind.CASE)
+
+
+def _new_root(request: MemberRequest, form_class: type, kind: str) -> HttpResponse:
+    form = form_class(request.POST or None, language=request.LANGUAGE_CODE)
+    if request.method == "POST":
+        if not _may_post(request):
+            return _too_many(request)
+        if form.is_valid():
+            data = form.cleaned_data
+            case_fields = None
+            if kind == Contribution.Kind.CASE:
+                case_fields = actions.CaseFields(
+                    age_band=data["age_band"],
+                    gender=data.get("gender", ""),
+                    region=data["region"],
+                    family_situation=data["family_situation"],
+                    services_involved=data.get("services_involved", ""),
+                    what_was_done=data["what_was_done"],
+                    summary=data["summary"],
+                )
+            created = actions.contribute(
+                author=request.user,
+                kind=kind,
+                title=data["title"],
+                body=data["body"],
+                language=data["language"],
+                country=data.get("country", ""),
+                topics=data.get("topics") or [],
+                is_anonymous=data.get("is_anonymous", False),
+                overridden=form.overridden,
+                hold_reason=data.get("hold_reason", ""),
+                case=case_fields,
+            )
+            _say_where_it_went(request, created)
+            return redirect(created.get_absolute_url())
+    return render(
+        request, "community/compose.html", {"form": form, "kind": kind}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: MemberRequest, pk: int) -> HttpResponse:
+    contribution = get_object_or_404(Contribution.objects.select_related("parent"), pk=pk)
+    if not permissions.can_edit(request.user, contribution):
+        raise PermissionDenied
+    form_class = {Contribution.Kind.QUESTION: QuestionForm, Contribution.Kind.POST: PostForm}.get(
+        Contribution.Kind(contribution.kind), ReplyForm
+    )
+    initial = {
+        "title": contribution.title,
+        "body": contribution.body,
+        "language": contribution.language,
+        "country": contribution.country,
+    }
+    if form_class is ReplyForm or contribution.kind == Contribution.Kind.CASE:
+        form_class = ReplyForm
+    form = form_class(request.POST or None, initial=initial, language=contribution.language)
+    if request.method == "POST" and form.is_valid():
+        actions.edit_contribution(
+            contribution=contribution,
+            editor=request.user,
+            title=form.cleaned_data.get("title", contribution.title),
+            body=form.cleaned_data["body"],
+            overridden=form.overridden,
+            hold_reason=form.cleaned_data.get("hold_reason", ""),
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect(contribution.get_absolute_url())
+    return render(
+        request, "community/compose.html", {"form": form, "kind": contribution.kind, "editing": contribution}
+    )
+
+
+@login_required
+@require_POST
+def vote(request: MemberRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(
+        Contribution, pk=pk, kind=Contribution.Kind.ANSWER, status=Contribution.Status.PUBLISHED
+    )
+    if not permissions.can_view(request.user, answer) or answer.author_id == request.user.pk:
+        raise PermissionDenied
+    value = 1 if request.POST.get("value") != "-1" else -1
+    actions.vote(answer=answer, voter=request.user, value=value)
+    return redirect(answer.get_absolute_url())
+
+
+@login_required
+@require_POST
+def accept(request: MemberRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(
+        Contribution.objects.select_related("parent"), pk=pk, kind=Contribution.Kind.ANSWER
+    )
+    question = answer.parent
+    if question is None or not permissions.can_accept(request.user, question):
+        raise PermissionDenied
+    unaccept = question.accepted_answer_id == answer.pk
+    actions.accept_answer(question=question, answer=None if unaccept else answer)
+    return redirect(question.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def flag(request: MemberRequest, pk: int) -> HttpResponse:
+    contribution = get_object_or_404(Contribution.objects.select_related("parent"), pk=pk)
+    if not permissions.can_flag(request.user, contribution):
+        raise Http404
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(request, scope="community-flag", limit=FLAGS_PER_HOUR, seconds=3600):
+            return _too_many(request)
+        created = actions.flag(
+            contribution=contribution,
+            reporter=request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+        if created.reason == Flag.Reason.AT_RISK:
+            root = contribution.parent or contribution
+            country = root.country or getattr(getattr(request.user, "profile", None), "country", "")
+            helplines = Helpline.objects.filter(country__in=[country, ""])
+            return render(request, "community/at_risk.html", {"helplines": helplines, "country": country})
+        messages.success(request, _("Thank you. Moderators will look at it."))
+        return redirect(contribution.get_absolute_url())
+    return render(request, "community/flag.html", {"form": form, "contribution": contribution})
+
+
+def _queue_scope(user: Any) -> set[str] | None:
+    if has_moderator_powers(user) or has_staff_powers(user):
+        return None
+    countries = coordinated_countries(user)
+    if not countries:
+        raise PermissionDenied
+    return countries
+
+
+@login_required
+def moderation(request: MemberRequest) -> HttpResponse:
+    if has_powers_role(request.user) and not has_mfa(request.user):
+        messages.warning(
+            request, _("Set up two-factor authentication to use your coordinator or staff powers.")
+        )
+        return redirect("mfa_activate_totp")
+    queue = queries.moderation_queue(countries=_queue_scope(request.user))
+    return render(request, "community/moderation.html", queue)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moderate(request: MemberRequest, pk: int) -> HttpResponse:
+    contribution = get_object_or_404(Contribution.objects.select_related("parent", "author"), pk=pk)
+    if not permissions.can_moderate(request.user, contribution):
+        raise PermissionDenied
+    form = ModerationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.moderate(
+            contribution=contribution,
+            moderator=request.user,
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The decision is saved."))
+        return redirect("community:moderation")
+    findings = check_text(contribution.body, language=contribution.language)
+    return render(
+        request,
+        "community/moderate.html",
+        {"form": form, "contribution": contribution, "findings": findings, "flags": contribution.flags.all()},
+    )
+
+
+@login_required
+def cases(request: MemberRequest) -> HttpResponse:
+    if not (permissions.is_verified(request.user) or permissions.can_moderate(request.user)):
+        return render(request, "community/cases_closed.html", status=403)
+    items = (
+        Contribution.objects.cases()
+        .published()
+        .top_level()
+        .select_related("case_details", "author__profile")
+        .annotate(replies=Count("children", distinct=True))
+        .order_by("-created_at")
+    )
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    sessions = CaseSession.objects.upcoming().select_related("facilitator")[:10]
+    context = {"page": page, "sessions": sessions, "can_schedule": permissions.can_moderate(request.user)}
+    response = render(request, "community/cases.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    return response
+
+
+@require_POST
+def check(request: HttpRequest) -> HttpResponse:
+    """The guard as a hint while typing (used by a small script; the server checks again)."""
+    from django.http import JsonResponse
+
+    if not request.user.is_authenticated:
+        return JsonResponse({"findings": []}, status=403)
+    if not ratelimit.allow(request, scope="guard-hint", limit=120, seconds=60):
+        return JsonResponse({"findings": []}, status=429)
+    text = request.POST.get("text", "")[:20_000]
+    language = request.POST.get("language") or request.LANGUAGE_CODE
+    return JsonResponse({"findings": [asdict(f) for f in check_text(text, language=language)]})
+
+
+@login_required
+@require_POST
+def follow_thread(request: MemberRequest, pk: int) -> HttpResponse:
+    root = get_object_or_404(Contribution, pk=pk, parent=None)
+    if not permissions.can_view(request.user, root):
+        raise Http404
+    if request.POST.get("follow") == "0":
+        actions.unfollow(member=request.user, thread=root)
+    else:
+        actions.follow(member=request.user, thread=root)
+    return redirect(root.get_absolute_url())
+
+
+@login_required
+@require_POST
+def follow_topic(request: MemberRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    if request.POST.get("follow") == "0":
+        actions.unfollow(member=request.user, topic=topic)
+    else:
+        actions.follow(member=request.user, topic=topic)
+    return redirect(f"{reverse('community:index')}?topic={topic.slug}")
+
+
+@login_required
+@require_POST
+def follow_member(request: MemberRequest, pk: int) -> HttpResponse:
+    """Follow the author of a thread (anonymous authors cannot be followed: the thread is the way)."""
+    root = get_object_or_404(
+        Contribution.objects.select_related("author"), pk=pk, parent=None, is_anonymous=False
+    )
+    if not permissions.can_view(request.user, root) or root.author_id == request.user.pk:
+        raise Http404
+    if request.POST.get("follow") == "0":
+        actions.unfollow(member=request.user, followed=root.author)
+    else:
+        actions.follow(member=request.user, followed=root.author)
+    return redirect(root.get_absolute_url())
+
+
+@login_required
+def unanswered_queue(request: MemberRequest) -> HttpResponse:
+    """Questions waiting for a first answer, oldest first, with their age (coordinators, staff)."""
+    if has_powers_role(request.user) and not has_mfa(request.user):
+        return redirect("mfa_activate_totp")
+    scope = _queue_scope(request.user)
+    waiting = queries.waiting_for_answer(countries=scope)
+    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "community/unanswered_queue.html",
+        {
+            "page": page,
+            "now": timezone.now(),
+            "target_hours": int(actions.FIRST_ANSWER_TARGET.total_seconds() // 3600),
+        },
+    )
+
+
+def _session(request: HttpRequest, pk: int) -> CaseSession:
+    if not (permissions.is_verified(request.user) or permissions.can_moderate(request.user)):
+        raise Http404
+    return get_object_or_404(CaseSession.objects.select_related("facilitator"), pk=pk)
+
+
+@login_required
+def case_session(request: MemberRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    response = render(request, "community/case_session.html", {"session": session})
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    return response
+
+
+@login_required
+def case_session_calendar(request: MemberRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    response = HttpResponse(
+        actions.case_session_calendar(session), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="case-discussion-{session.pk}.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_case_session(request: MemberRequest) -> HttpResponse:
+    if not permissions.can_moderate(request.user):
+        raise PermissionDenied
+    form = CaseSessionForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        session = actions.schedule_case_session(
+            created_by=request.user,
+            data={
+                "title": data["title"],
+                "description": data["description"],
+                "language": data["language"],
+                "country": data.get("country", ""),
+                "starts_at": data["starts_at"],
+                "ends_at": data["starts_at"] + timedelta(minutes=data["duration"]),
+                "time_zone": data["time_zone"],
+                "facilitator": data.get("facilitator") or request.user,
+                "join_url": data.get("join_url", ""),
+            },
+        )
+        messages.success(request, _("The case discussion is announced."))
+        return redirect(session.get_absolute_url())
+    return render(
+        request, "community/case_session_form.html", {"form": form}, status=400 if form.errors else 200
+    )
