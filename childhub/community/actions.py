@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from childhub.accounts.models import User
 from childhub.core.mail import mail_member
-from childhub.core.models import Topic
+from childhub.core.models import HubSetting, Topic, hub_setting
 from childhub.notifications.actions import notify
 from childhub.search import backends as search
 
@@ -35,7 +35,6 @@ from .models import (
 from .permissions import is_verified
 
 PRE_MODERATED_FIRST = 3
-CASE_RETENTION = timedelta(days=730)
 SEARCH_KIND = "community.contribution"
 FIRST_ANSWER_TARGET = timedelta(hours=72)
 EXPERTS_PER_QUESTION = 5
@@ -50,6 +49,11 @@ class CaseFields:
     services_involved: str
     what_was_done: str
     summary: str
+
+
+def case_retention() -> timedelta:
+    """How long case details are kept before they are redacted to the summary (set by staff)."""
+    return timedelta(days=round(hub_setting(HubSetting.Key.CASE_RETENTION_MONTHS) * 30.4375))
 
 
 def needs_premoderation(author: User) -> bool:
@@ -100,7 +104,7 @@ def contribute(
         CaseDetails.objects.create(
             case=contribution,
             confirmed_anonymised=True,
-            expires_at=timezone.now() + CASE_RETENTION,
+            expires_at=timezone.now() + case_retention(),
             **case.__dict__,
         )
     if contribution.status == Contribution.Status.PUBLISHED:

@@ -32,7 +32,8 @@ NATIONAL_ID = "national-id"
 PHONE = "phone"
 EMAIL = "email"
 SOCIAL = "social-profile"
-KINDS = (NAME, BIRTH_DATE, ADDRESS, SCHOOL, NATIONAL_ID, PHONE, EMAIL, SOCIAL)
+PHOTO = "photo"
+KINDS = (NAME, BIRTH_DATE, ADDRESS, SCHOOL, NATIONAL_ID, PHONE, EMAIL, SOCIAL, PHOTO)
 
 KIND_LABELS: dict[str, Promise] = {
     NAME: gettext_lazy("A name next to a word for a child"),
@@ -43,6 +44,7 @@ KIND_LABELS: dict[str, Promise] = {
     PHONE: gettext_lazy("A phone number"),
     EMAIL: gettext_lazy("An e-mail address"),
     SOCIAL: gettext_lazy("A link to a social media profile"),
+    PHOTO: gettext_lazy("A link to a photo or a shared file"),
 }
 
 # Marked with gettext_noop so that they are collected, and translated at call time in the reader's language.
@@ -57,6 +59,7 @@ _SUGGESTIONS = {
     PHONE: gettext_noop("Remove contact details."),
     EMAIL: gettext_noop("Remove contact details."),
     SOCIAL: gettext_noop("Remove contact details."),
+    PHOTO: gettext_noop("Remove the link, and describe what matters in words."),
 }
 
 
@@ -72,10 +75,11 @@ class Finding:
 def check_text(text: str, *, language: str) -> list[Finding]:
     """Passages of the text that may identify a child, sorted and non-overlapping.
 
-    Dates, identity numbers, phone numbers, e-mail addresses and profile links are checked in
-    every text; names, streets and schools with the word lists of the language plus English (one
-    list serves bs, hr, sr, sr-latn and me in both scripts; an unknown language gets every list).
-    Never raises: a failing check is logged without the text, and the others still report.
+    Dates, identity numbers, phone numbers, e-mail addresses, profile and photo links, streets and
+    schools are looked for in every text; names next to a word for a child with the lists of the
+    language plus English (one list serves bs, hr, sr, sr-latn and me in both scripts; a language
+    without a list gets every list). Never raises: a failing check is logged without the text, and
+    the others still report.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -85,6 +89,7 @@ def check_text(text: str, *, language: str) -> list[Finding]:
     checks: list[tuple[str, Callable[[], Iterator[_Hit]]]] = [
         ("e-mail", lambda: _emails(text)),
         ("social", lambda: _social_profiles(text)),
+        ("photo", lambda: _photo_links(text)),
         ("identity number", lambda: _identity_numbers(text, today)),
         ("date", lambda: _birth_dates(text, today)),
         ("phone", lambda: _phones(text)),
@@ -115,7 +120,17 @@ def check_text(text: str, *, language: str) -> list[Finding]:
 # A candidate: (priority, start, end, kind). Where candidates overlap, the lower priority number
 # wins, then the longer one: an e-mail address is not also a name, a school is not a person.
 _Hit = tuple[int, int, int, str]
-_PRIORITY = {EMAIL: 0, SOCIAL: 1, NATIONAL_ID: 2, BIRTH_DATE: 3, PHONE: 4, ADDRESS: 6, SCHOOL: 7, NAME: 8}
+_PRIORITY = {
+    EMAIL: 0,
+    SOCIAL: 1,
+    PHOTO: 1,
+    NATIONAL_ID: 2,
+    BIRTH_DATE: 3,
+    PHONE: 4,
+    ADDRESS: 6,
+    SCHOOL: 7,
+    NAME: 8,
+}
 _SPACED_ID_PRIORITY = 5  # digits written in groups look more like a phone number than an identity number
 
 
@@ -197,6 +212,7 @@ class _Keywords:
 @dataclass(frozen=True)
 class _Lexicon:
     children: frozenset[str]
+    child_stems: tuple[str, ...]
     not_names: frozenset[str]
     streets_before: _Keywords
     streets_after: _Keywords
@@ -207,13 +223,25 @@ class _Lexicon:
     school_kinds: _Keywords
     not_school_names: frozenset[str]
 
+    def is_child_word(self, key: str) -> bool:
+        key = _POSSESSIVE.sub("", key)
+        if key in self.children:
+            return True
+        # A stem takes an inflection ("tanítványunkkal"), not a compound ("gyermekpszichológus").
+        return key.startswith(self.child_stems) and any(
+            key.startswith(stem) and len(key) - len(stem) <= _MAX_ENDING for stem in self.child_stems
+        )
+
 
 _MONTHS: dict[str, int] = {
     _fold(name): number for number, names in words.MONTHS.items() for name in names.split()
 }
 _NUMBER_WORDS = _Keywords.of(words.NUMBER_WORDS)
 _NUMBER_SIGNS = frozenset("№#")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MAX_ENDING = 6
 _PARTICLES = _folded(words.NAME_PARTICLES)
+_LAW_NOUNS = _folded(words.LAW_NOUNS)
 _PLACE_PREPOSITIONS = _folded(words.PLACE_PREPOSITIONS)
 _LINKING_WORDS = _folded(words.LINKING_WORDS)
 _ORDINAL_ENDINGS = _folded(words.ORDINAL_ENDINGS)
@@ -236,19 +264,24 @@ def _groups_for(language: str) -> tuple[str, ...]:
 @lru_cache(maxsize=32)
 def _lexicon(groups: tuple[str, ...]) -> _Lexicon:
     lists = [words.GROUPS[g] for g in groups]
-    adjectives = _folded(*(w.school_adjectives for w in lists))
-    kinds = _Keywords.of(*(w.school_kinds for w in lists))
-    schools_before = _Keywords.of(*(w.schools_before for w in lists))
-    schools_after = _Keywords.of(*(w.schools_after for w in lists))
+    # Street and school words are distinctive enough to look for in every text: a post in English
+    # often gives a local address ("Bulevar Mihajla Pupina 165") or school ("OŠ Meša Selimović").
+    every = list(words.GROUPS.values())
+    adjectives = _folded(*(w.school_adjectives for w in every))
+    kinds = _Keywords.of(*(w.school_kinds for w in every))
+    schools_before = _Keywords.of(*(w.schools_before for w in every))
+    schools_after = _Keywords.of(*(w.schools_after for w in every))
     not_names = _ALWAYS_NOT_NAMES | _folded(*(w.not_names for w in lists))
+    child_entries = [entry for w in lists for entry in w.children.split()]
     return _Lexicon(
-        children=_folded(*(w.children for w in lists)),
+        children=frozenset(_fold(e) for e in child_entries if not e.endswith("*")),
+        child_stems=tuple(sorted({_fold(e[:-1]) for e in child_entries if e.endswith("*")})),
         not_names=not_names,
-        streets_before=_Keywords.of(*(w.streets_before for w in lists)),
-        streets_after=_Keywords.of(*(w.streets_after for w in lists)),
+        streets_before=_Keywords.of(*(w.streets_before for w in every)),
+        streets_after=_Keywords.of(*(w.streets_after for w in every)),
         schools_before=schools_before,
         schools_after=schools_after,
-        school_acronyms=frozenset(a for w in lists for a in w.school_acronyms.split()),
+        school_acronyms=frozenset(a for w in every for a in w.school_acronyms.split()),
         school_adjectives=adjectives,
         school_kinds=kinds,
         not_school_names=not_names | adjectives | kinds.single | schools_before.single | schools_after.single,
@@ -355,8 +388,6 @@ def _looks_like_name(word: str) -> bool:
 
 # ----------------------------------------------------------------------------------------- names
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
 
 def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
     word_indices = [i for i, kind in enumerate(doc.kinds) if kind == "w"]
@@ -365,8 +396,14 @@ def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
         value = doc.values[i]
         if _looks_like_name(value):
             key = doc.fold(i)
-            after_place_word = doc.is_word(i - 1) and doc.inline(i) and doc.fold(i - 1) in _PLACE_PREPOSITIONS
-            candidate[i] = key not in lex.not_names and key not in lex.children and not after_place_word
+            candidate[i] = not (
+                key in lex.not_names
+                or lex.is_child_word(key)
+                # "from Tuzla": a place; „Спасете децата“: an organisation; "Семейного кодекса": a law
+                or (doc.is_word(i - 1) and doc.inline(i) and doc.fold(i - 1) in _PLACE_PREPOSITIONS)
+                or (doc.value(i - 1) in _QUOTES and doc.tight(i))
+                or (doc.is_word(i + 1) and doc.inline(i + 1) and doc.fold(i + 1) in _LAW_NOUNS)
+            )
     if not any(candidate):
         return
     # A capitalised word that opens a sentence may just be capitalised there: it counts when the
@@ -383,7 +420,7 @@ def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
 
     marked = [False] * len(doc)
     for position, i in enumerate(word_indices):
-        if _POSSESSIVE.sub("", doc.fold(i)) not in lex.children:
+        if not lex.is_child_word(doc.fold(i)):
             continue
         if doc.values[i][0].isupper() and not doc.sentence_start[i]:
             continue  # part of a title: "the Rights of the Child", "Save the Children"
@@ -559,7 +596,7 @@ def _capitalised_run_end(doc: _Doc, lex: _Lexicon, i: int) -> int | None:
 def _school_name_end(doc: _Doc, lex: _Lexicon, after: int, acronym: bool) -> int | None:
     """After the number or the name that follows a school word ending before token `after`."""
     j = after
-    for skipped in range(3):  # "School No. 5", "Școala Gimnazială nr. 3", "школа №5"
+    for skipped in range(4):  # "School No. 5", "Școala Gimnazială nr. 3", "школа №5"
         sign_end = _number_sign_end(doc, j)
         if sign_end is not None and doc.is_number(sign_end) and doc.inline(sign_end):
             return sign_end + 1
@@ -586,7 +623,8 @@ def _school_name_end(doc: _Doc, lex: _Lexicon, after: int, acronym: bool) -> int
 
 
 def _school_start(doc: _Doc, lex: _Lexicon, i: int) -> tuple[int, bool]:
-    """Where a school's name starts when its school word is token i, and whether an ordinal leads it."""
+    """Where a school's name starts when its school word is token i, and whether that start alone
+    names the school: an ordinal ("5. osnovna škola") or a capitalised word ("Drugu osnovnu školu")."""
     j = i
     while (
         j - 1 >= 0
@@ -597,7 +635,18 @@ def _school_start(doc: _Doc, lex: _Lexicon, i: int) -> tuple[int, bool]:
     ):
         j -= 1
     ordinal = _ordinal_start(doc, j)
-    return (j, False) if ordinal is None else (ordinal, True)
+    if ordinal is not None:
+        return ordinal, True
+    before = j - 1
+    if (
+        j < i
+        and doc.is_word(before)
+        and doc.inline(j)
+        and _looks_like_name(doc.values[before])
+        and doc.fold(before) not in lex.not_school_names
+    ):
+        return before, True
+    return j, False
 
 
 def _schools(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
@@ -616,7 +665,7 @@ def _schools(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
             start, has_ordinal = _school_start(doc, lex, i)
             end = _school_name_end(doc, lex, after, acronym)
             if end is None and has_ordinal:
-                end = after  # "5. osnovna škola", "119-то СОУ"
+                end = after  # "5. osnovna škola", "119-то СОУ", "Drugu osnovnu školu"
             if end is None and acronym:
                 bare = _ordinal_start(doc, i, bare=True)
                 start, end = (start, None) if bare is None else (bare, after)  # "119 СОУ"
@@ -953,6 +1002,26 @@ _PROFILE_PATHS = {
 }
 
 
+_PLATFORM = "(?:" + "|".join(re.escape(p) for p in words.PLATFORMS.split()) + ")"
+_HANDLE = r"(@[\w.]{1,30}\w)"
+_HANDLE_AFTER_PLATFORM = re.compile(
+    rf"(?<!\w){_PLATFORM}(?!\w)[^@\n]{{0,30}}?(?<![\w.]){_HANDLE}", re.IGNORECASE
+)
+_HANDLE_BEFORE_PLATFORM = re.compile(
+    rf"(?<![\w.@]){_HANDLE}[^@\n]{{0,30}}?(?<!\w){_PLATFORM}(?!\w)", re.IGNORECASE
+)
+_PHOTO_HOST_LINK = re.compile(
+    r"(?<![\w.@/-])(?:https?://)?(?:[\w-]{1,63}\.){0,3}(?:"
+    + "|".join(re.escape(host) for host in words.PHOTO_HOSTS.split())
+    + r")/[\w@.%~+\-/=?&#]{1,300}",
+    re.IGNORECASE,
+)
+_IMAGE_LINK = re.compile(
+    r"(?<![\w.@/-])(?:https?://|www\.)[^\s<>\"'()]{1,300}?\.(?:jpe?g|png|gif|heic|webp|bmp)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _emails(text: str) -> Iterator[_Hit]:
     if "@" not in text:
         return
@@ -968,3 +1037,17 @@ def _social_profiles(text: str) -> Iterator[_Hit]:
         if not re.match(r"[@\w]", trimmed) or (needed is not None and not needed.match(trimmed)):
             continue
         yield _hit(SOCIAL, match.start(), match.end(2) - (len(path) - len(trimmed)))
+    if "@" in text:
+        for pattern in (_HANDLE_AFTER_PLATFORM, _HANDLE_BEFORE_PLATFORM):
+            for match in pattern.finditer(text):
+                yield _hit(SOCIAL, *match.span(1))
+
+
+def _photo_links(text: str) -> Iterator[_Hit]:
+    """Links to a shared photo or file: image hosts, shared drives, and addresses of image files."""
+    for pattern in (_PHOTO_HOST_LINK, _IMAGE_LINK):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in ".,;:!?":
+                end -= 1
+            yield _hit(PHOTO, start, end)

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 # Entries are space-separated and compared case- and accent-insensitively, so "djecak" in a text
 # typed without diacritics matches "dječak". An entry ending in "." needs the dot ("ul." but not
-# "ul"); multiword entries ("детска градина") are written with "_" between the words.
+# "ul"); multiword entries ("детска градина") are written with "_" between the words. A word for a
+# child ending in "*" is a stem that covers every inflection ("tanítvány*": "tanítványunkkal").
 
 
 @dataclass(frozen=True)
 class Words:
-    children: str  # words for a child, girl, boy, son, daughter, baby, pupil, minor, with inflections
+    children: str  # words for a child, girl, boy, son, daughter, baby, pupil, minor, "little", "born"
     not_names: str = ""  # capitalised words that are not personal names
     streets_before: str = ""  # street words written before the street's name: "ulica", "ул."
     streets_after: str = ""  # street words written after it: "Street", "utca"
@@ -31,13 +32,29 @@ NUMBER_WORDS = (
 NAME_PARTICLES = "e i të de lui la del di von van"
 
 # Words after which a capitalised word is most likely a place: "a girl from Tuzla", "dječak iz Mostara".
-PLACE_PREPOSITIONS = "from in near iz u из у в во din în nga në από στο στη στην στον σε"
+PLACE_PREPOSITIONS = "from in near iz u из у в во din în la nga në από στο στη στην στον σε"
 
 # Words that link a child word to the name of a law, a body or a programme rather than a person:
 # "Conferences for minors", "Zakon o zaštiti djece", "Закон за закрила на детето".
 LINKING_WORDS = (
     "for of on about against under o za protiv prema pentru privind despre asupra për mbi για περί "
     "за относно о об для про"
+)
+
+# Nouns for a law or a code: the capitalised word before one is its name ("Семейного кодекса").
+LAW_NOUNS = (
+    "code codex act law kodeks kodeksa kodeksu zakon zakona zakonu zakonik zakonika кодекс кодекса кодексу "
+    "кодексот закон закона закону законот codul codului legea kodi kodit ligji κώδικας κώδικα νόμος νόμου "
+    "törvény törvénykönyv"
+)
+
+# Platforms named next to a bare handle: "on TikTok as @dora.zg".
+PLATFORMS = "tiktok instagram insta ig telegram twitter snapchat snap facebook fb youtube threads vk discord"
+
+# Hosts of shared photos and files.
+PHOTO_HOSTS = (
+    "imgur.com ibb.co postimg.cc photos.google.com photos.app.goo.gl drive.google.com dropbox.com 1drv.ms "
+    "onedrive.live.com icloud.com flickr.com wetransfer.com we.tl"
 )
 
 # Ordinal endings after a number: "3ο Δημοτικό", "5th school", "119-то училище", "5-я школа".
@@ -91,20 +108,21 @@ COMMON_NOT_NAMES = (
 GROUPS: dict[str, Words] = {
     "en": Words(
         children="child children child's kid kids girl girls boy boys son sons daughter daughters baby "
-        "babies infant toddler pupil pupils student students minor minors teenager teen adolescent youngster "
-        "grandson granddaughter niece nephew",
-        not_names="the a an this that these those it its he she they we you our my his her their your there "
-        "here when where what who whom why how which while in on at for from with without by of to and but "
-        "or so if then after before during since as also all some one two three both each every no not yes "
-        "mr mrs ms miss dr prof mother father mum mom dad grandmother grandfather grandma grandpa granny "
-        "aunt uncle sister brother family parents albanian bosnian bulgarian croatian greek hungarian "
-        "macedonian montenegrin moldovan romanian russian serbian ukrainian turkish kosovar european english "
-        "muslim christian orthodox catholic syrian afghan albania bosnia herzegovina bulgaria croatia greece "
-        "hungary kosovo macedonia montenegro moldova romania russia serbia ukraine turkey europe germany "
-        "centre center social services service court police ministry hospital council office department "
-        "foundation association case ngo convention rights law act code protocol strategy programme program "
-        "project committee ombudsman unit units government municipality agency commission report article "
-        "section guidelines",
+        "babies infant toddler pupil pupils student students minor minors teenager teen adolescent "
+        "youngster grandson granddaughter grandchild niece nephew stepson stepdaughter schoolgirl "
+        "schoolboy little born sister sisters brother brothers sibling siblings twin twins",
+        not_names="the a an this that these those it its he she they we you our my his her their your "
+        "there here when where what who whom why how which while in on at for from with without by of to "
+        "and but or so if then after before during since as also all some one two three both each every "
+        "no not yes mr mrs ms miss dr prof mother father mum mom dad grandmother grandfather grandma "
+        "grandpa granny aunt uncle sister brother family parents albanian bosnian bulgarian croatian "
+        "greek hungarian macedonian montenegrin moldovan romanian russian serbian ukrainian turkish "
+        "kosovar european english muslim christian orthodox catholic syrian afghan albania bosnia "
+        "herzegovina bulgaria croatia greece hungary kosovo macedonia montenegro moldova romania russia "
+        "serbia ukraine turkey europe germany centre center social services service court police ministry "
+        "hospital council office department foundation association case ngo convention rights law act "
+        "code protocol strategy programme program project committee ombudsman unit units government "
+        "municipality agency commission report article section guidelines",
         streets_after="street st st. road rd rd. avenue ave ave. lane ln boulevard blvd blvd. close court "
         "crescent place square terrace way gardens grove",
         schools_before="school kindergarten nursery academy college preschool pre-school gymnasium lyceum",
@@ -114,59 +132,69 @@ GROUPS: dict[str, Words] = {
     ),
     # Bosnian, Croatian, Serbian (both scripts) and Montenegrin share one list.
     "sh": Words(
-        children="dijete djeteta djetetu djetetom dete deteta detetu detetom djeca djece djeci djecom deca "
-        "dece deci decom djevojčica djevojčice djevojčici djevojčicu djevojčicom devojčica devojčice "
+        children="dijete djeteta djetetu djetetom dete deteta detetu detetom djeca djece djeci djecom "
+        "deca dece deci decom djevojčica djevojčice djevojčici djevojčicu djevojčicom devojčica devojčice "
         "devojčici devojčicu devojčicom djevojka djevojku devojka devojku dječak dječaka dječaku dječakom "
-        "dečak dečaka dečaku dečakom sin sina sinu sinom kćerka kćerke kćerki kćerku kćerkom kći kćer kćeri "
-        "ćerka ćerke ćerki ćerku ćerkom beba bebe bebi bebu bebom učenik učenika učeniku učenikom učenica "
-        "učenice učenici učenicu maloljetnik maloljetnika maloljetniku maloljetnica maloljetnicu maloletnik "
-        "maloletnika maloletnica maloletnicu štićenik štićenika štićenica štićenicu "
-        "дете детета детету дететом дијете дјетета дјетету деца деце деци дјеца дјеце девојчица девојчице "
+        "dečak dečaka dečaku dečakom sin sina sinu sinom kćerka kćerke kćerki kćerku kćerkom kći kćer "
+        "kćeri ćerka ćerke ćerki ćerku ćerkom beba bebe bebi bebu bebom učenik učenika učeniku učenikom "
+        "učenica učenice učenici učenicu učenik* učenic* djevojčic* devojčic* dječak* dečak* curica "
+        "curicu curice curici curicom mališan mališana mališanu mali mala malog malu malom malena maleni "
+        "unuk unuka unuku unukom unuci pastorak pastorka pastorku tinejdžer tinejdžerka tinejdžerku rođen "
+        "rođena rođeno rodjen rodjena maloljetnik maloljetnika maloljetniku maloljetnica maloljetnicu "
+        "maloletnik maloletnika maloletnica maloletnicu štićenik štićenika štićenica štićenicu дете "
+        "детета детету дететом дијете дјетета дјетету деца деце деци дјеца дјеце девојчица девојчице "
         "девојчици девојчицу дјевојчица дјевојчицу девојка девојку дечак дечака дечаку дјечак дјечака син "
         "сина сину ћерка ћерке ћерку ћерки кћерка кћерку кћи кћер беба бебе бебу ученик ученика ученица "
-        "ученицу малолетник малолетника малолетница малољетник малољетница",
+        "ученицу малолетник малолетника малолетница малољетник малољетница ученик* учениц* девојчиц* "
+        "дечак* унук унука унуку унуком мали мала малог малу малом малена малишан рођен рођена sestra "
+        "sestre sestri sestru sestrom sestrica brat brata bratu bratom braća braće blizanci blizanke "
+        "сестра сестру брат брата браћа близанци",
         not_names="on ona ono oni one mi vi ja ti njegov njegova njena njen njezin ovaj ova ovo taj ta to "
-        "kada kad gdje gde nakon prije pre poslije posle u na sa s iz za od do po kod i a ali ni jer da ne "
-        "je su bio bila bilo bili ovdje ovde tu naš naša majka otac mama tata baka djed deda roditelji "
+        "kada kad gdje gde nakon prije pre poslije posle u na sa s iz za od do po kod i a ali ni jer da "
+        "ne je su bio bila bilo bili ovdje ovde tu naš naša majka otac mama tata baka djed deda roditelji "
         "centar centra centru centrom dom doma domu sud suda sudu policija policije ministarstvo zavod "
         "bosna bosni hercegovina hercegovini bih srbija srbiji hrvatska hrvatskoj crna gora crnoj gori "
         "kosovo kosovu makedonija romkinja rom romi zakon zakona zakonu zakonom konvencija konvencije "
-        "konvenciji konvenciju strategija strategije protokol protokola ombudsman institucija ministarstva "
-        "ministarstvu vlada vlade opština općina općine opštine projekat projekt program programa članak "
-        "član pravobranitelj pravobraniteljica pravobraniteljici "
-        "он она оно они мы ви ја ти када где након пре после у на са из за од до по код и а али је су био "
-        "била било мајка отац мама тата баба деда центар центра центру дом дома суд србија србији",
+        "konvenciji konvenciju strategija strategije protokol protokola ombudsman institucija "
+        "ministarstva ministarstvu vlada vlade opština općina općine opštine projekat projekt program "
+        "programa članak član pravobranitelj pravobraniteljica pravobraniteljici он она оно они мы ви ја "
+        "ти када где након пре после у на са из за од до по код и а али је су био била било мајка отац "
+        "мама тата баба деда центар центра центру дом дома суд србија србији",
         streets_before="ulica ulice ulici ulicu ulicom ul. bulevar bulevara bulevaru bul. trg trgu aleja "
-        "aleji obala obali šetalište put naselje naselju "
-        "улица улице улици улицу ул. булевар булевара булевару бул. трг тргу",
-        schools_before="škola škole školi školu školom gimnazija gimnazije gimnaziji gimnaziju vrtić vrtića "
-        "vrtiću vrtićem obdanište obdaništa obdaništu zabavište zabavišta "
-        "школа школе школи школу гимназија гимназије гимназији вртић вртића вртићу обданиште обданишта",
+        "aleji obala obali šetalište put naselje naselju улица улице улици улицу ул. булевар булевара "
+        "булевару бул. трг тргу",
+        schools_before="škola škole školi školu školom gimnazija gimnazije gimnaziji gimnaziju vrtić "
+        "vrtića vrtiću vrtićem obdanište obdaništa obdaništu zabavište zabavišta школа школе школи школу "
+        "гимназија гимназије гимназији вртић вртића вртићу обданиште обданишта",
         school_acronyms="OŠ SŠ JU JUOŠ MSŠ ОШ СШ",
         school_adjectives="osnovna osnovne osnovnoj osnovnu srednja srednje srednjoj srednju muzička "
-        "muzičke glazbena umjetnička tehnička medicinska ekonomska dječji dečji dječjeg dečjeg predškolska "
-        "javna prva druga treća основна основне основној средња средње музичка дечји дечјем прва друга",
+        "muzičke glazbena umjetnička tehnička medicinska ekonomska dječji dečji dječjeg dečjeg "
+        "predškolska javna prva druga treća основна основне основној средња средње музичка дечји дечјем "
+        "прва друга",
     ),
     "bg": Words(
-        children="дете детето детенце деца децата момиче момичето момичета момиченце момче момчето момчета "
-        "момченце син сина синът синчето дъщеря дъщерята бебе бебето ученик ученикът ученика ученичка "
-        "ученичката непълнолетен непълнолетна непълнолетния непълнолетната малолетен малолетна",
-        not_names="той тя то те ние вие аз ти неговата нейната този тази това тези когато където след преди "
-        "в във на с със от за до по при и а но да не е са беше бяха майка баща мама татко баба дядо "
+        children="дете детето детенце деца децата момиче момичето момичета момиченце момче момчето "
+        "момчета момченце син сина синът синчето дъщеря дъщерята бебе бебето ученик ученикът ученика "
+        "ученичка ученичката непълнолетен непълнолетна непълнолетния непълнолетната малолетен малолетна "
+        "внук внука внукът внучка внучката малката малкия малкият малкото мъничкия мъничката възпитаник "
+        "възпитаничка роден родена сестра сестрата брат брата братът близнаци",
+        not_names="той тя то те ние вие аз ти неговата нейната този тази това тези когато където след "
+        "преди в във на с със от за до по при и а но да не е са беше бяха майка баща мама татко баба дядо "
         "родителите център центъра дом дома съд полиция министерство българия софия закон закона закона "
-        "конвенция конвенцията стратегия протокол омбудсман програма проект община правителство член агенция "
-        "агенцията",
+        "конвенция конвенцията стратегия протокол омбудсман програма проект община правителство член "
+        "агенция агенцията",
         streets_before="улица ул. булевард бул. площад пл. ж.к. жк квартал кв.",
         schools_before="училище училището гимназия гимназията ясла яслата детска_градина детската_градина",
         school_acronyms="СОУ ОУ СУ ОбУ НУ ПГ ПМГ ДГ ЦДГ ОДЗ ЧДГ",
-        school_adjectives="основно основното средно средното начално началното професионална езикова частно "
-        "частна",
+        school_adjectives="основно основното средно средното начално началното професионална езикова "
+        "частно частна",
         school_kinds="име",
     ),
     "mk": Words(
         children="дете детето деца децата девојче девојчето девојчиња девојка девојката момче момчето "
         "момчиња син синот ќерка ќерката ќерки бебе бебето ученик ученикот ученичка ученичката малолетник "
-        "малолетникот малолетничка малолетен малолетна",
+        "малолетникот малолетничка малолетен малолетна внук внукот внука внуката малата малиот малото "
+        "малечкиот малечката штитеник штитеничка роден родена сестра сестрата брат братот близнаци",
         not_names="тој таа тоа тие ние вие јас ти неговиот нејзиниот овој оваа ова кога каде после пред "
         "во на со од за до по кај и а но да не е се беше беа мајка татко мама тато баба дедо родителите "
         "центар центарот дом домот суд полиција министерство македонија скопје закон законот законите "
@@ -177,12 +205,14 @@ GROUPS: dict[str, Words] = {
         school_adjectives="основно основното средно средното детска",
     ),
     "ro": Words(
-        children="copil copilul copilului copii copiii copiilor copila copilă fată fata fetei fetița fetiței "
-        "fetiță fetițele băiat băiatul băiatului băieți băiețel băiețelul fiu fiul fiului fiică fiica fiicei "
-        "bebeluș bebelușul bebe elev elevul elevului eleva elevă elevei minor minorul minorului minora "
-        "minoră minorei",
-        not_names="el ea ei ele noi voi eu tu acest această aceasta acesta când unde după înainte în la cu "
-        "din de pentru pe și dar nu da este sunt era erau mama tata mamă tată bunica bunicul părinții "
+        children="copil copilul copilului copii copiii copiilor copila copilă fată fata fetei fetița "
+        "fetiței fetiță fetițele băiat băiatul băiatului băieți băiețel băiețelul fiu fiul fiului fiică "
+        "fiica fiicei bebeluș bebelușul bebe elev elevul elevului eleva elevă elevei minor minorul "
+        "minorului minora minoră minorei nepot nepotul nepoata nepoată nepoatei micuța micuțul micul mica "
+        "adolescent adolescenta adolescentul născut născută sora sorei surorile frate fratele fratelui "
+        "frații gemenii",
+        not_names="el ea ei ele noi voi eu tu acest această aceasta acesta când unde după înainte în la "
+        "cu din de pentru pe și dar nu da este sunt era erau mama tata mamă tată bunica bunicul părinții "
         "centrul centru direcția casa tribunalul poliția ministerul românia moldova bucurești legea legii "
         "lege convenția convenției strategia protocolul avocatul programul proiectul primăria guvernul "
         "articolul",
@@ -197,12 +227,13 @@ GROUPS: dict[str, Words] = {
     "sq": Words(
         children="fëmijë fëmija fëmijën fëmijës fëmijët fëmijëve vajza vajzë vajzën vajzës vajzat vajzave "
         "vajzëza djali djalë djalin djalit djem djemtë djemve bir biri birin birit bija bijë bijën bijës "
-        "foshnja foshnjë foshnjën foshnje nxënës nxënësi nxënësja nxënësit nxënësen nxënëse mitur "
-        "miturit miturin",
-        not_names="ai ajo ata ato ne ju unë ti ky kjo këta këto kur ku pas para në me nga për dhe por jo po "
-        "është janë ishte ishin nëna babai nënë baba gjyshja gjyshi prindërit qendra qendrës shtëpia gjykata "
-        "policia ministria shqipëria kosova kosovë tirana prishtina ligji ligjit konventa konventës "
-        "strategjia protokolli avokati programi projekti bashkia qeveria neni",
+        "foshnja foshnjë foshnjën foshnje nxënës nxënësi nxënësja nxënësit nxënësen nxënëse mitur miturit "
+        "miturin nip nipi nipin mbesa mbesë mbesën vogëlushja vogëlushi vogëlushen vogli vogla adoleshent "
+        "adoleshentja adoleshenti lindur motra motrën motrës vëlla vëllai vëllain vëllezërit binjakët",
+        not_names="ai ajo ata ato ne ju unë ti ky kjo këta këto kur ku pas para në me nga për dhe por jo "
+        "po është janë ishte ishin nëna babai nënë baba gjyshja gjyshi prindërit qendra qendrës shtëpia "
+        "gjykata policia ministria shqipëria kosova kosovë tirana prishtina ligji ligjit konventa "
+        "konventës strategjia protokolli avokati programi projekti bashkia qeveria neni",
         streets_before="rruga rrugën rrugës rr. bulevardi bulevardin blv. sheshi sheshin lagja lagjja",
         schools_before="shkolla shkollën shkollës shkollë gjimnazi gjimnazin gjimnazit kopshti kopshtin "
         "kopshtit çerdhja",
@@ -212,25 +243,29 @@ GROUPS: dict[str, Words] = {
     "el": Words(
         children="παιδί παιδιού παιδιά παιδιών παιδάκι κορίτσι κοριτσιού κορίτσια κοριτσάκι αγόρι αγοριού "
         "αγόρια αγοράκι γιος γιου γιο γιε κόρη κόρης μωρό μωρού μαθητής μαθητή μαθήτρια μαθήτριας "
-        "ανήλικος ανήλικη ανήλικου ανήλικης ανήλικο ανήλικα",
+        "ανήλικος ανήλικη ανήλικου ανήλικης ανήλικο ανήλικα εγγονός εγγονή εγγονό εγγονού εγγονής μικρή "
+        "μικρός μικρό μικρού μικρής μικρούλα μικρούλης έφηβος έφηβη εφήβου εφήβης γεννημένη γεννημένος "
+        "γεννήθηκε αδελφή αδερφή αδελφός αδερφός αδέλφια αδέρφια δίδυμα",
         not_names="ο η το οι τα του της των τον την στο στη στην στον στις στα στους με σε και αλλά όταν "
         "μετά πριν αυτή αυτός αυτό εμείς εσείς εγώ μια μία ένα ένας κυρία κύριος μητέρα πατέρας μαμά "
         "μπαμπάς γιαγιά παππούς γονείς κέντρο δικαστήριο αστυνομία υπουργείο ελλάδα αθήνα νόμος νόμου "
         "σύμβαση σύμβασης στρατηγική πρωτόκολλο συνήγορος πρόγραμμα δήμος κυβέρνηση άρθρο",
-        streets_before="οδός οδού οδ. λεωφόρος λεωφόρου λεωφ. πλατεία πλατείας",
+        streets_before="οδός οδού οδό οδ. λεωφόρος λεωφόρου λεωφόρο λεωφ. πλατεία πλατείας",
         schools_before="σχολείο σχολείου νηπιαγωγείο νηπιαγωγείου γυμνάσιο γυμνασίου λύκειο λυκείου "
         "παιδικός_σταθμός",
         schools_after="σχολείο δημοτικό γυμνάσιο λύκειο νηπιαγωγείο",
         school_adjectives="δημοτικό δημοτικού πειραματικό ειδικό ιδιωτικό",
     ),
     "hu": Words(
-        children="gyerek gyereke gyereket gyereknek gyermek gyermeke gyermeket gyermeknek lány lánya lányt "
-        "lányát lánynak kislány kislányt kislánya fiú fiút fia fiát fiának kisfiú kisfiút kisfia baba babát "
-        "csecsemő tanuló tanulót diák diákot kiskorú kiskorút unoka unokája",
-        not_names="a az egy ez ő ők mi ti én te amikor ahol után előtt és de nem igen volt voltak anya apa "
-        "anyja apja nagymama nagypapa szülők központ bíróság rendőrség minisztérium magyarország budapest "
-        "törvény törvénye egyezmény egyezménye stratégia jegyzőkönyv ombudsman program projekt önkormányzat "
-        "kormány cikk",
+        children="gyerek gyereke gyereket gyereknek gyermek gyermeke gyermeket gyermeknek lány lánya "
+        "lányt lányát lánynak kislány kislányt kislánya fiú fiút fia fiát fiának kisfiú kisfiút kisfia "
+        "baba babát csecsemő tanuló tanulót diák diákot kiskorú kiskorút unoka unokája gyerek* gyermek* "
+        "kislány* kisfiú* tanítvány* tanuló* diák* unoká* csecsem* kiskorú* kis született testvér* nővér* "
+        "húg* öccs* bátyj* iker*",
+        not_names="a az egy ez ő ők mi ti én te amikor ahol után előtt és de nem igen volt voltak anya "
+        "apa anyja apja nagymama nagypapa szülők központ bíróság rendőrség minisztérium magyarország "
+        "budapest törvény törvénye egyezmény egyezménye stratégia jegyzőkönyv ombudsman program projekt "
+        "önkormányzat kormány cikk",
         streets_after="utca u. út útja tér tere körút krt. köz sor sétány fasor rakpart lakótelep ltp.",
         schools_after="iskola iskolába iskolában iskolából iskolát iskolának óvoda óvodába óvodában "
         "óvodából óvodát gimnázium gimnáziumba gimnáziumban bölcsőde bölcsődébe bölcsődében",
@@ -241,11 +276,15 @@ GROUPS: dict[str, Words] = {
         "девочка девочки девочку девочке девочкой мальчик мальчика мальчику мальчиком сын сына сыну сыном "
         "дочь дочери дочерью дочка дочку дочке малыш малыша младенец младенца ученик ученика ученику "
         "ученица ученицу ученице школьник школьника школьница школьницу подросток подростка "
-        "несовершеннолетний несовершеннолетняя несовершеннолетнего несовершеннолетней",
+        "несовершеннолетний несовершеннолетняя несовершеннолетнего несовершеннолетней ученик* учениц* "
+        "девочк* мальчик* школьниц* школьник* внук внука внуку внуком внучка внучку внучкой маленькая "
+        "маленький маленькую маленького малышка малышку воспитанник воспитанница воспитанницу "
+        "воспитанника родился родилась сестра сестру сестры сестрой брат брата брату братом близнецы",
         not_names="он она оно они мы вы я ты его её ее их этот эта это когда где после до перед в на с со "
-        "из за от по у к и а но да не был была было были мать отец мама папа бабушка дедушка родители центр "
-        "центра суд полиция министерство россия москва закон закона конвенция конвенции конвенцию стратегия "
-        "протокол уполномоченный программа проект администрация правительство статья",
+        "из за от по у к и а но да не был была было были мать отец мама папа бабушка дедушка родители "
+        "центр центра суд полиция министерство россия москва закон закона конвенция конвенции конвенцию "
+        "стратегия протокол уполномоченный программа проект администрация правительство статья россии "
+        "российской федерации семейного семейный гражданского уголовного",
         streets_before="улица улице улицу ул. проспект просп. пр-т переулок пер. бульвар б-р площадь пл. "
         "шоссе",
         schools_before="школа школы школе школу школой гимназия гимназии гимназию лицей лицея лицее "
@@ -254,18 +293,22 @@ GROUPS: dict[str, Words] = {
         school_kinds="имени им.",
     ),
     "uk": Words(
-        children="дитина дитини дитину дитині дитиною діти дітей дітям дівчинка дівчинки дівчинку дівчинці "
-        "дівчинкою хлопчик хлопчика хлопчику хлопчиком син сина сину сином донька доньки доньку доньці "
-        "дочка дочку немовля немовляти учень учня учневі учениця ученицю учениці школяр школяра школярка "
-        "підліток підлітка неповнолітній неповнолітня неповнолітнього неповнолітньої",
+        children="дитина дитини дитину дитині дитиною діти дітей дітям дівчинка дівчинки дівчинку "
+        "дівчинці дівчинкою хлопчик хлопчика хлопчику хлопчиком син сина сину сином донька доньки доньку "
+        "доньці дочка дочку немовля немовляти учень учня учневі учениця ученицю учениці школяр школяра "
+        "школярка підліток підлітка неповнолітній неповнолітня неповнолітнього неповнолітньої учениц* "
+        "дівчинк* хлопчик* школяр* онук онука онуку онуком онучка онучку маленька маленький маленьку "
+        "маленького малеча вихованець вихованця вихованка вихованку учнем народився народилася народжена "
+        "народжений сестра сестру сестри сестрою брат брата брату братом близнюки",
         not_names="він вона воно вони ми ви я ти його її їх цей ця це коли де після до перед в у на з із "
         "за від по к і й а але та не був була було були мати батько мама тато бабуся дідусь батьки центр "
         "центру суд поліція міністерство україна київ закон закону конвенція конвенції стратегія протокол "
-        "уповноважений програма проект адміністрація уряд стаття служба",
+        "уповноважений програма проект адміністрація уряд стаття служба україни сімейного сімейний "
+        "цивільного кримінального",
         streets_before="вулиця вулиці вулицю вул. проспект просп. пр-т провулок пров. бульвар бульв. "
         "площа пл.",
-        schools_before="школа школи школі школу школою гімназія гімназії гімназію ліцей ліцею ліцеї "
-        "садок садка садочок дитячий_садок",
+        schools_before="школа школи школі школу школою гімназія гімназії гімназію ліцей ліцею ліцеї садок "
+        "садка садочок дитячий_садок",
         school_acronyms="ЗОШ НВК ЗДО ЗЗСО ДНЗ",
         school_kinds="імені ім.",
     ),

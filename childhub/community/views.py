@@ -8,10 +8,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -156,7 +157,7 @@ def post(request: HttpRequest, pk: int) -> HttpResponse:
 
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect(f"/{request.LANGUAGE_CODE}/accounts/login/?next={request.path}")
+        return redirect_to_login(request.get_full_path())
     response = _thread_page(request, _root(request, pk, Contribution.Kind.CASE))
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     return response
@@ -406,8 +407,6 @@ def cases(request: MemberRequest) -> HttpResponse:
 @require_POST
 def check(request: HttpRequest) -> HttpResponse:
     """The guard as a hint while typing (used by a small script; the server checks again)."""
-    from django.http import JsonResponse
-
     if not request.user.is_authenticated:
         return JsonResponse({"findings": []}, status=403)
     if not ratelimit.allow(request, scope="guard-hint", limit=120, seconds=60):

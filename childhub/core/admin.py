@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Language, PolicyPage, Topic
+from .models import HubSetting, Language, PolicyPage, Topic
 
 
 @admin.register(PolicyPage)
@@ -18,3 +18,8 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Language)
 class LanguageAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
+
+
+@admin.register(HubSetting)
+class HubSettingAdmin(admin.ModelAdmin):
+    list_display = ["key", "value"]

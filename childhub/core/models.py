@@ -165,3 +165,33 @@ class PolicyPage(TranslatableContent):
 
     def get_absolute_url(self) -> str:
         return reverse("core:policy_in", kwargs={"kind": self.kind, "language": self.language})
+
+
+class HubSetting(models.Model):
+    """A figure staff may change from the staff interface, without a deployment."""
+
+    class Key(models.TextChoices):
+        CASE_RETENTION_MONTHS = "case-retention-months", _("Months before the details of a case are redacted")
+        ATTENDANCE_SHARE = (
+            "attendance-share-percent",
+            _("Share of a webinar's time that counts as attended (%)"),
+        )
+
+    DEFAULTS = {Key.CASE_RETENTION_MONTHS: 24, Key.ATTENDANCE_SHARE: 75}
+
+    key = models.CharField(_("setting"), max_length=40, choices=Key.choices, unique=True)
+    value = models.PositiveIntegerField(_("value"))
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()}: {self.value}"
+
+
+def hub_setting(key: str) -> int:
+    """The staff's value for a setting, else its default (remembered for a minute)."""
+    cache_key = f"hub-setting:{key}"
+    value = caches["pages"].get(cache_key)
+    if value is None:
+        row = HubSetting.objects.filter(key=key).values_list("value", flat=True).first()
+        value = row if row is not None else HubSetting.DEFAULTS[HubSetting.Key(key)]
+        caches["pages"].set(cache_key, value, 60)
+    return int(value)

@@ -211,3 +211,24 @@ def test_housekeeping_escalates_and_redacts(staff):
         call_command("community_housekeeping", stdout=out)
     assert "1 question(s) escalated" in out.getvalue()
     assert "1 case discussion(s) redacted" in out.getvalue()
+
+
+def test_staff_set_the_retention_period_of_case_details(verified_member):
+    from childhub.core.models import HubSetting
+
+    HubSetting.objects.create(key=HubSetting.Key.CASE_RETENTION_MONTHS, value=6)
+    case = _ask(
+        verified_member,
+        kind=Contribution.Kind.CASE,
+        case=actions.CaseFields(
+            age_band="6-9",
+            gender="",
+            region="north",
+            family_situation="x",
+            services_involved="",
+            what_was_done="y",
+            summary="z",
+        ),
+    )
+    kept = case.case_details.expires_at - case.created_at
+    assert timedelta(days=180) < kept < timedelta(days=186)

@@ -67,7 +67,9 @@ def test_bad_input_keeps_what_was_typed(moderator):
     assert not CaseSession.objects.exists()
 
 
-@pytest.mark.parametrize(("role", "expected"), [("member", 403), ("verified_member", 403), ("coordinator", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("member", 403), ("verified_member", 403), ("coordinator", 200)]
+)
 def test_only_moderators_coordinators_and_staff_schedule(request, role, expected):
     client = client_for(request.getfixturevalue(role))
     assert client.get(reverse("community:new_case_session")).status_code == expected
@@ -75,12 +77,19 @@ def test_only_moderators_coordinators_and_staff_schedule(request, role, expected
 
 def test_members_who_are_not_verified_never_see_a_session(member, moderator, verified_member):
     session = CaseSession.objects.create(
-        title="Session", description="x", language="en", starts_at=datetime(2030, 1, 1, tzinfo=ZoneInfo("UTC")),
-        ends_at=datetime(2030, 1, 1, 1, tzinfo=ZoneInfo("UTC")), facilitator=moderator,
+        title="Session",
+        description="x",
+        language="en",
+        starts_at=datetime(2030, 1, 1, tzinfo=ZoneInfo("UTC")),
+        ends_at=datetime(2030, 1, 1, 1, tzinfo=ZoneInfo("UTC")),
+        facilitator=moderator,
         join_url="https://meet.example.org/secret-room",
     )
     assert client_for(member).get(session.get_absolute_url()).status_code == 404
-    assert client_for(member).get(reverse("community:case_session_calendar", args=[session.pk])).status_code == 404
+    assert (
+        client_for(member).get(reverse("community:case_session_calendar", args=[session.pk])).status_code
+        == 404
+    )
     page = client_for(verified_member).get(session.get_absolute_url()).text
     assert "secret-room" in page
     assert "Session" in client_for(verified_member).get("/en/community/cases/").text

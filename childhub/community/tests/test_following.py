@@ -9,7 +9,6 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from childhub.accounts.models import CoordinatorAssignment
 from childhub.accounts.tests.factories import ProfileFactory, verified
 from childhub.community import actions
 from childhub.community.models import Contribution, ExpertOffer, Follow

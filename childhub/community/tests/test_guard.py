@@ -22,6 +22,7 @@ from childhub.community.guard import (
     NAME,
     NATIONAL_ID,
     PHONE,
+    PHOTO,
     SCHOOL,
     SOCIAL,
     Finding,
@@ -195,6 +196,66 @@ def test_a_full_name_opening_a_sentence_counts():
     assert found("Marko Petrović je dječak iz sela.", "bs", NAME) == ["Marko Petrović"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("hr", "Odgojiteljica je primijetila da mali Filip ima opekline.", "Filip"),
+        ("bg", "Учителката забелязала, че малката Ива има синини.", "Ива"),
+        ("el", "Η μικρή Ελένη, 6 χρονών, είπε στη νηπιαγωγό.", "Ελένη"),
+        ("ro", "Educatoarea a observat că micuța Sofia are arsuri.", "Sofia"),
+        ("sr-latn", "Baka se žali da unuk Vuk ne sme da ostane sam.", "Vuk"),
+        ("en", "Two sisters, Lana and Iva, were left alone.", "Lana"),
+    ],
+)
+def test_little_ones_grandchildren_and_siblings_count_as_children(language, text, name):
+    assert name in found(text, language, NAME)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("bs", "Razgovarala sam s Aminom, našom učenicom iz sedmog razreda.", "Aminom"),
+        ("ru", "Вчера я разговаривала с Алиной, ученицей седьмого класса.", "Алиной"),
+        ("uk", "Вчора я розмовляла з Дариною, ученицею сьомого класу.", "Дариною"),
+        ("hu", "Tegnap beszéltem Zsófival, a hetedikes tanítványunkkal.", "Zsófival"),
+    ],
+)
+def test_inflected_forms_of_a_child_word_count(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("bs", "Hitni smještaj: Emina H., rođena 2015. godine.", "Emina"),
+        ("sr", "Молим за савет: Ана Петровић, рођена у Нишу.", "Ана Петровић"),
+        ("hu", "Tanácsot kérek: Szabó Anna, született 2016-ban.", "Szabó Anna"),
+        ("ro", "Vă rog un sfat: Alexandru Ionescu, născut la Sibiu.", "Alexandru Ionescu"),
+        ("uk", "Прошу поради: Олена Коваленко, народжена у Львові.", "Олена Коваленко"),
+    ],
+)
+def test_a_name_next_to_a_word_for_born_is_found(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+def test_a_compound_word_is_not_a_word_for_a_child():
+    text = "Tudna valaki gyermekpszichológust ajánlani Budapesten?"
+    assert found(text, "hu", NAME) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bg", "УНИЦЕФ и „Спасете децата“ са публикували доклади."),
+        ("ru", "ЮНИСЕФ и «Спасём детей» публиковали доклады."),
+        ("ru", "Согласно статье 57 Семейного кодекса, ребёнок вправе выражать своё мнение."),
+        ("uk", "Згідно зі статтею 171 Сімейного кодексу України, дитина має право бути вислуханою."),
+    ],
+)
+def test_quoted_organisations_and_codes_of_law_are_not_names(language, text):
+    assert found(text, language, NAME) == []
+
+
 # ------------------------------------------------------------------------------ birth dates
 
 
@@ -287,6 +348,18 @@ def test_a_street_address_with_a_house_number_is_found(language, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("The family lives at Bulevar Mihajla Pupina 165, flat 12.", "Bulevar Mihajla Pupina 165"),
+        ("They were left at Ulica hrvatskih branitelja 7 in Vukovar.", "Ulica hrvatskih branitelja 7"),
+        ("Children stay alone in a flat at οδό Εγνατίας 112.", "οδό Εγνατίας 112"),
+    ],
+)
+def test_a_local_address_in_an_english_post_is_found(text, address):
+    assert found(text, "en", ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "She was found in the street."),
@@ -349,6 +422,18 @@ def test_a_named_or_numbered_school_is_found(language, text):
 )
 def test_a_generic_mention_of_school_is_not_a_finding(language, text):
     assert found(text, language, SCHOOL) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "school"),
+    [
+        ("bs", "Tarik ide u Drugu osnovnu školu u Zenici.", "Drugu osnovnu školu"),
+        ("ro", "La Grădinița cu Program Prelungit nr. 5 din Sibiu.", "Grădinița cu Program Prelungit nr. 5"),
+        ("en", "He goes to OŠ Meša Selimović in Tuzla.", "OŠ Meša Selimović"),
+    ],
+)
+def test_a_school_named_by_an_ordinal_or_in_another_language_is_found(language, text, school):
+    assert found(text, language, SCHOOL) == [school]
 
 
 # ---------------------------------------------------------------------------- identity numbers
@@ -477,6 +562,34 @@ def test_an_email_address_is_found():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("She posts videos on TikTok as @dora.zg.2009 every night.", "@dora.zg.2009"),
+        ("Her account @ana_2015 on Instagram is public.", "@ana_2015"),
+    ],
+)
+def test_a_handle_next_to_a_platform_name_is_a_social_profile(text, handle):
+    assert found(text, "en", SOCIAL) == [handle]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://i.imgur.com/Qx7bT2m.jpg",
+        "https://drive.google.com/file/d/1aB3xYz9QwErTyU7/view",
+        "www.example.org/uploads/bruises.png",
+        "dropbox.com/s/abc123/photo.heic",
+    ],
+)
+def test_a_link_to_a_photo_or_shared_file_is_found(link):
+    assert found(f"Here is the picture: {link}. What do you think?", "en", PHOTO) == [link]
+
+
+def test_a_link_to_a_web_page_is_not_a_photo():
+    assert found("Read https://www.unicef.org/reports/state-of-the-worlds-children.", "en", PHOTO) == []
+
+
 @pytest.mark.parametrize("text", ["Ask @ana on the forum.", "mail me at ana at gmail dot com", "a@b"])
 def test_a_mention_or_a_spelled_out_address_is_not_an_email_address(text):
     assert found(text, "en", EMAIL) == []
@@ -515,22 +628,13 @@ def test_a_site_without_a_profile_is_not_a_social_profile(text):
 MIXED = (
     "The girl Ana Kovač (7) lives at ul. Vase Miskina 5 and goes to OŠ Meša Selimović.\n"
     f"She was born on 12.3.{CHILD_YEAR}; her JMBG is {jmbg(CHILD_BIRTH)}. "
-    "Mother: +387 61 123 456, ana.k@gmail.com, instagram.com/ana.k 😀 \x00 done."
+    "Mother: +387 61 123 456, ana.k@gmail.com, instagram.com/ana.k 😀 \x00 photo: https://i.imgur.com/x1.jpg"
 )
 
 
 def test_every_kind_is_found_in_one_text_with_offsets_that_match_the_text():
     findings = check_text(MIXED, language="bs")
-    assert {f.kind for f in findings} == {
-        NAME,
-        ADDRESS,
-        SCHOOL,
-        BIRTH_DATE,
-        NATIONAL_ID,
-        PHONE,
-        EMAIL,
-        SOCIAL,
-    }
+    assert {f.kind for f in findings} == set(KINDS)
     for finding in findings:
         assert MIXED[finding.start : finding.end] == finding.text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from childhub.community import actions
 from childhub.community.models import Contribution, Flag, Helpline, Vote
 from childhub.community.tests.factories import AnswerFactory, PostFactory, QuestionFactory
 from childhub.core.tests.fixtures import client_for
@@ -278,3 +279,39 @@ def test_the_guard_hint_answers_signed_in_members(verified_member, client):
     )
     assert response.status_code == 200
     assert response.json()["findings"][0]["kind"] == "email"
+
+
+def test_posting_is_rate_limited_and_slower_after_rejections(verified_member, moderator):
+    from childhub.community.views import POSTS_PER_HOUR, POSTS_PER_HOUR_AFTER_REJECTIONS
+
+    client = client_for(verified_member)
+    question = QuestionFactory()
+    url = reverse("community:reply", args=[question.pk])
+    for n in range(POSTS_PER_HOUR):
+        assert client.post(url, {"body": f"Answer number {n}"}).status_code == 302
+    response = client.post(url, {"body": "One too many"})
+    assert response.status_code == 429 and "Please wait a little" in response.text
+    assert question.children.count() == POSTS_PER_HOUR
+
+    from django.core.cache import cache
+
+    cache.clear()
+    for answer in question.children.all()[:2]:
+        actions.moderate(
+            contribution=answer, moderator=moderator, action="reject", reason="Identifies a child"
+        )
+    for n in range(POSTS_PER_HOUR_AFTER_REJECTIONS):
+        assert client.post(url, {"body": f"Careful answer {n}"}).status_code == 302
+    assert client.post(url, {"body": "Too soon"}).status_code == 429
+
+
+def test_flagging_is_rate_limited(verified_member):
+    from childhub.community.views import FLAGS_PER_HOUR
+
+    client = client_for(verified_member)
+    question = QuestionFactory()
+    url = reverse("community:flag", args=[question.pk])
+    for _ in range(FLAGS_PER_HOUR):
+        client.post(url, {"reason": "spam"})
+    assert client.post(url, {"reason": "spam"}).status_code == 429
+    assert Flag.objects.count() == FLAGS_PER_HOUR

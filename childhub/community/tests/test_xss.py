@@ -57,7 +57,10 @@ def _clean(html: str) -> None:
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_question_title_and_body(attack, verified_member, moderator):
     client = client_for(verified_member)
-    client.post("/en/community/ask/", {"title": f"Question title {attack}", "body": f"Body {attack}", "language": "en"})
+    client.post(
+        "/en/community/ask/",
+        {"title": f"Question title {attack}", "body": f"Body {attack}", "language": "en"},
+    )
     question = Contribution.objects.get()
     _clean(client.get(question.get_absolute_url()).text)
     _clean(client.get("/en/community/").text)
@@ -79,7 +82,7 @@ def test_answer_body_and_flag_note_and_moderation_reason(attack, verified_member
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_case_fields(attack, verified_member):
     fields = ["title", "region", "family_situation", "services_involved", "what_was_done", "body", "summary"]
-    data = {name: f"Text {attack}" for name in fields}
+    data = dict.fromkeys(fields, f"Text {attack}")
     data.update({"age_band": "6-9", "language": "en", "confirm_anonymised": "on", "confirm_consent": "on"})
     client = client_for(verified_member)
     response = client.post("/en/community/cases/new/", data)
@@ -92,8 +95,12 @@ def test_case_fields(attack, verified_member):
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_case_session_title_and_description(attack, moderator, verified_member):
     session = CaseSession.objects.create(
-        title=f"Session {attack}", description=f"About {attack}", language="en", facilitator=moderator,
-        starts_at="2030-01-01T10:00Z", ends_at="2030-01-01T11:00Z",
+        title=f"Session {attack}",
+        description=f"About {attack}",
+        language="en",
+        facilitator=moderator,
+        starts_at="2030-01-01T10:00Z",
+        ends_at="2030-01-01T11:00Z",
     )
     _clean(client_for(verified_member).get(session.get_absolute_url()).text)
     _clean(client_for(verified_member).get("/en/community/cases/").text)

@@ -1,0 +1,1 @@
+"""Webinars: from announcement to recording, attendance, feedback and certificates."""
