@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "childhub.library",
     "childhub.community",
     "childhub.notifications",
+    "childhub.webinars",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -129,6 +130,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "childhub_cache",
+            # Django's default of 300 entries is soon passed (a rate-limit key per client and
+            # minute, library counts, search results), and each cull drops a third of them.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
@@ -251,6 +255,11 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
+
+# --- Webinars: BigBlueButton (the secret stays on the server; join URLs are signed per request)
+BBB_URL = os.environ.get("BBB_URL", "")
+BBB_SECRET = os.environ.get("BBB_SECRET", "")
+BBB_CHECKSUM_ALGORITHM = os.environ.get("BBB_CHECKSUM_ALGORITHM", "sha256")
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG

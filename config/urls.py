@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("childhub.library.urls")),
     path("community/", include("childhub.community.urls")),
     path("notifications/", include("childhub.notifications.urls")),
+    path("webinars/", include("childhub.webinars.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WebinarsConfig(AppConfig):
+    name = "childhub.webinars"
+    label = "webinars"
+    verbose_name = "Webinars"
