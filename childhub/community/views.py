@@ -29,6 +29,7 @@ from childhub.accounts.permissions import (
 from childhub.core import ratelimit
 from childhub.core.http import MemberRequest
 from childhub.core.models import Topic, reader_languages
+from childhub.core.pages import cache_anonymous_page
 from childhub.search import backends as search
 
 from . import actions, permissions, queries
@@ -76,6 +77,7 @@ def _root(request: HttpRequest, pk: int, kind: str) -> Contribution:
     return contribution
 
 
+@cache_anonymous_page(query=("show", "topic", "country", "language", "page"))
 def index(request: HttpRequest) -> HttpResponse:
     form = CommunityFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -94,9 +96,9 @@ def index(request: HttpRequest) -> HttpResponse:
         results = search.search(query, kinds=[actions.SEARCH_KIND], access_levels={"public"}, limit=60)
         found = {
             c.pk: c
-            for c in Contribution.objects.filter(pk__in=[h.object_id for h in results.hits]).select_related(
-                "author__profile"
-            )
+            for c in Contribution.objects.published()
+            .filter(pk__in=[h.object_id for h in results.hits])
+            .select_related("author__profile")
         }
         order = reader_languages(request.user, request.LANGUAGE_CODE)
         hits = [(found[h.object_id], h) for h in results.hits if h.object_id in found]
