@@ -32,6 +32,11 @@ def has_powers_role(user: Any) -> bool:
     return is_coordinator(user)
 
 
+def needs_mfa_setup(user: Any) -> bool:
+    """A staff member, moderator or coordinator who must set up MFA before using those powers."""
+    return has_powers_role(user) and not has_mfa(user)
+
+
 def is_coordinator(user: Any) -> bool:
     """Whether the member coordinates a country (remembered for a minute per process)."""
     key = f"coordinator:{user.pk}"

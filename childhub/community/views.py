@@ -21,13 +21,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from childhub.accounts.permissions import (
     coordinated_countries,
-    has_mfa,
     has_moderator_powers,
-    has_powers_role,
     has_staff_powers,
+    needs_mfa_setup,
 )
 from childhub.core import ratelimit
-from childhub.core.http import MemberRequest
+from childhub.core.http import MemberRequest, mfa_setup_redirect
 from childhub.core.models import Topic, reader_languages
 from childhub.core.pages import cache_anonymous_page
 from childhub.search import backends as search
@@ -324,7 +323,11 @@ def flag(request: MemberRequest, pk: int) -> HttpResponse:
         raise Http404
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(request, scope="community-flag", limit=FLAGS_PER_HOUR, seconds=3600):
+        # A child at risk is never turned away: only ordinary flags count against the limit.
+        urgent = form.cleaned_data["reason"] == Flag.Reason.AT_RISK
+        if not urgent and not ratelimit.allow(
+            request, scope="community-flag", limit=FLAGS_PER_HOUR, seconds=3600
+        ):
             return _too_many(request)
         created = actions.flag(
             contribution=contribution,
@@ -353,11 +356,8 @@ def _queue_scope(user: Any) -> set[str] | None:
 
 @login_required
 def moderation(request: MemberRequest) -> HttpResponse:
-    if has_powers_role(request.user) and not has_mfa(request.user):
-        messages.warning(
-            request, _("Set up two-factor authentication to use your coordinator or staff powers.")
-        )
-        return redirect("mfa_activate_totp")
+    if needs_mfa_setup(request.user):
+        return mfa_setup_redirect(request)
     queue = queries.moderation_queue(countries=_queue_scope(request.user))
     return render(request, "community/moderation.html", queue)
 
@@ -461,8 +461,8 @@ def follow_member(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 def unanswered_queue(request: MemberRequest) -> HttpResponse:
     """Questions waiting for a first answer, oldest first, with their age (coordinators, staff)."""
-    if has_powers_role(request.user) and not has_mfa(request.user):
-        return redirect("mfa_activate_totp")
+    if needs_mfa_setup(request.user):
+        return mfa_setup_redirect(request)
     scope = _queue_scope(request.user)
     waiting = queries.waiting_for_answer(countries=scope)
     page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -28,6 +28,16 @@ class MemberRequest(HttpRequest):
     user: User  # type: ignore[assignment]
 
 
+def mfa_setup_redirect(request: HttpRequest) -> HttpResponse:
+    """Send a staff member, moderator or coordinator without MFA to set it up, saying why."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    messages.warning(request, _("Set up two-factor authentication to use your coordinator or staff powers."))
+    return redirect("mfa_activate_totp")
+
+
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 

@@ -14,7 +14,7 @@ INTERFACE_LANGUAGES: list[str] = [code for code, _ in settings.LANGUAGES]
 # Languages content may be written in: the interface languages plus a few the region uses.
 CONTENT_LANGUAGES: list[str] = [*INTERFACE_LANGUAGES, "me", "rom", "tr", "de", "fr", "it"]
 
-_BABEL_IDS = {"sr": "sr_Cyrl", "sr-latn": "sr_Latn", "me": "sr_Latn_ME", "rom": "en"}
+_BABEL_IDS = {"en": "en_GB", "sr": "sr_Cyrl", "sr-latn": "sr_Latn", "me": "sr_Latn_ME", "rom": "en"}
 
 
 def babel_locale(language_code: str | None = None) -> Locale:

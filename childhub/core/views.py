@@ -90,7 +90,12 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    language = translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+    # The language in the address first (it is what the page was in), then the visitor's choice.
+    language = (
+        translation.get_language_from_path(request.path_info)
+        or translation.get_language_from_request(request)
+        or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
     return HttpResponse(body, status=500)

@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from childhub.accounts.permissions import needs_mfa_setup
 from childhub.core import ratelimit
-from childhub.core.http import MemberRequest, file_response
+from childhub.core.http import MemberRequest, file_response, mfa_setup_redirect
 from childhub.core.models import reader_languages
 from childhub.core.pages import cache_anonymous_page
 
@@ -29,18 +31,19 @@ from .models import Bookmark, Collection, Resource
 PAGE_SIZE = 20
 
 
-def _get_resource(request: HttpRequest, pk: int) -> Resource:
-    resource = get_object_or_404(
-        Resource.objects.select_related("organisation", "submitted_by")
-        .prefetch_related("topics", "country_rows", "audience_rows")
-        .defer("extracted_text"),  # a whole PDF's text, read only to index it
-        pk=pk,
+def _get_resource(request: HttpRequest, pk: int, *, relations: bool = True) -> Resource:
+    resources = Resource.objects.select_related("organisation", "submitted_by").defer(
+        "extracted_text"  # a whole PDF's text, read only to index it
     )
+    if relations:
+        resources = resources.prefetch_related(*_RELATIONS)
+    resource = get_object_or_404(resources, pk=pk)
     if not permissions.can_view_resource(request.user, resource):
         raise Http404
     return resource
 
 
+_RELATIONS = ("topics", "country_rows", "audience_rows")
 SEARCHES_PER_MINUTE = 60
 
 
@@ -94,21 +97,19 @@ def index(request: HttpRequest) -> HttpResponse:
     context["base_query"] = params.urlencode()
     if query:
         preferences = reader_languages(request.user, request.LANGUAGE_CODE)
-        # The results are the same for every reader with the same levels, languages and
-        # filters until the index or the library changes: rendered once for all of them.
-        key = queries.search_results_key(request.user, query, preferences, filters)
-        results = cache.get(key)
-        if results is None:
-            groups, fuzzy = queries.search_resources(
-                viewer=request.user, query=query, preferences=preferences, filters=filters
-            )
-            found = [resource for group in groups for resource, _hit in group.hits]
-            context.update(
-                groups=groups, fuzzy=fuzzy, versions=queries.versions_by_key(found), found=len(found)
-            )
-            results = render_to_string("library/_search_results.html", context, request)
-            cache.set(key, results, 3600)
-        context["search_results"] = mark_safe(results)  # rendered, and escaped, by the template engine
+        # The cards found, rendered in rank order, are the same for every reader with the same
+        # levels and filters until the index or the library changes: rendered once for all of
+        # them; each reader's grouping by their languages is done here.
+        key = queries.search_cards_key(request.user, query, filters)
+        found_cards = cache.get(key)
+        if found_cards is None:
+            found_cards = _search_cards(request, query, filters)
+            cache.set(key, found_cards, 3600)
+        fuzzy, cards = found_cards
+        # Rendered, and escaped, by the template engine when they were cached.
+        groups = queries.group_cards([(language, mark_safe(html)) for language, html in cards], preferences)
+        context.update(groups=groups, fuzzy=fuzzy, found=len(cards))
+        context["search_results"] = render_to_string("library/_search_results.html", context, request)
     else:
         page = Paginator(queries.sorted_resources(resources.for_list(), sort), PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -129,13 +130,43 @@ def _related_html(request: HttpRequest, resource: Resource) -> str:
     return mark_safe(html)  # rendered, and escaped, by the template engine
 
 
-def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    resource = _get_resource(request, pk)
-    others = [
-        v
-        for v in queries.published_versions(resource)
-        if v.pk != resource.pk and permissions.can_view_resource(request.user, v)
+def _article_html(request: HttpRequest, resource: Resource) -> str:
+    """The resource's description and other versions, rendered once per resource, reader's levels
+    and language until the library changes (the rest of the page is the reader's own)."""
+    key = queries.article_key(resource, request.user)
+    html = cache.get(key)
+    if html is None:
+        prefetch_related_objects([resource], *_RELATIONS)
+        others = [
+            v
+            for v in queries.published_versions(resource)
+            if v.pk != resource.pk and permissions.can_view_resource(request.user, v)
+        ]
+        embed = embed_for(resource.url) if resource.url else None
+        context = {"resource": resource, "others": others, "embed": embed}
+        html = render_to_string("library/_resource_article.html", context, request)
+        cache.set(key, html, 3600)
+    return mark_safe(html)  # rendered, and escaped, by the template engine
+
+
+def _search_cards(
+    request: HttpRequest, query: str, filters: queries.Filters
+) -> tuple[bool, list[tuple[str, str]]]:
+    """(fuzzy, [(language, card HTML), …]) of a search's results, best first."""
+    groups, fuzzy = queries.search_resources(
+        viewer=request.user, query=query, preferences=[], filters=filters
+    )
+    hits = [pair for group in groups for pair in group.hits]
+    versions = queries.versions_by_key([resource for resource, _hit in hits])
+    card = get_template("library/_card.html")
+    return fuzzy, [
+        (resource.language, card.render({"resource": resource, "snippet": hit.snippet, "versions": versions}))
+        for resource, hit in hits
     ]
+
+
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = _get_resource(request, pk, relations=False)
     can_edit = permissions.can_edit_resource(request.user, resource)
     bookmarked = (
         request.user.is_authenticated
@@ -146,9 +177,8 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "library/resource_detail.html",
         {
             "resource": resource,
-            "others": others,
+            "article_html": _article_html(request, resource),
             "related_html": _related_html(request, resource),
-            "embed": embed_for(resource.url) if resource.url else None,
             "bookmarked": bookmarked,
             "can_edit": can_edit,
             "can_review": resource.status == Resource.Status.PENDING
@@ -242,6 +272,8 @@ def resource_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @login_required
 def review_queue(request: MemberRequest) -> HttpResponse:
     if not permissions.can_review_any(request.user):
+        if needs_mfa_setup(request.user):
+            return mfa_setup_redirect(request)
         raise PermissionDenied
     pending = (
         Resource.objects.filter(status=Resource.Status.PENDING)
@@ -258,6 +290,8 @@ def review_queue(request: MemberRequest) -> HttpResponse:
 def review(request: MemberRequest, pk: int) -> HttpResponse:
     resource = get_object_or_404(Resource, pk=pk)
     if not permissions.can_review_resource(request.user, resource):
+        if needs_mfa_setup(request.user):
+            return mfa_setup_redirect(request)
         raise PermissionDenied
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

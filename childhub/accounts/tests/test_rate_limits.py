@@ -41,3 +41,15 @@ def test_sign_up_is_limited_per_address_of_the_visitor(policies):
     ]
     assert statuses[0] == 200
     assert statuses[-1] == 429
+
+
+@pytest.mark.django_db
+def test_password_reset_is_limited_per_address_across_clients(member):
+    from django.core import mail
+
+    statuses = [
+        Client().post("/en/accounts/password/reset/", {"email": member.email}).status_code for _ in range(5)
+    ]
+    assert statuses[0] == 302
+    assert 429 in statuses
+    assert len(mail.outbox) < 5

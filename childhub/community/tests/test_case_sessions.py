@@ -39,7 +39,7 @@ def test_a_moderator_schedules_a_discussion_in_its_own_time_zone(moderator, veri
     assert session.ends_at - session.starts_at == timedelta(minutes=90)
     assert session.facilitator == moderator
     assert Notification.objects.filter(recipient=verified_member, kind="case-session").exists()
-    page = client_for(verified_member).get(session.get_absolute_url()).text
+    page = client_for(verified_member).get(f"/en/community/cases/sessions/{session.pk}/").text
     assert "Central European Standard Time" in page
 
 

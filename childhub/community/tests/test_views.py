@@ -315,3 +315,7 @@ def test_flagging_is_rate_limited(verified_member):
         client.post(url, {"reason": "spam"})
     assert client.post(url, {"reason": "spam"}).status_code == 429
     assert Flag.objects.count() == FLAGS_PER_HOUR
+    # A child at risk now is still heard, and the helplines are still shown.
+    response = client.post(url, {"reason": "at-risk"})
+    assert response.status_code == 200 and "Thank you for telling us" in response.text
+    assert Flag.objects.filter(reason=Flag.Reason.AT_RISK).count() == 1

@@ -109,3 +109,35 @@ def test_case_session_title_and_description(attack, moderator, verified_member):
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_search_input(attack, client):
     _clean(client.get("/en/community/", {"q": attack}).text)
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_experience_post_comment_and_the_reason_to_publish_anyway(attack, verified_member, moderator):
+    client = client_for(verified_member)
+    client.post(
+        "/en/community/share/", {"title": f"Post {attack}", "body": f"Story {attack}", "language": "en"}
+    )
+    post = Contribution.objects.get(kind=Contribution.Kind.POST)
+    client.post(reverse("community:reply", args=[post.pk]), {"body": f"Comment {attack}"})
+    # The guard stops this one (an e-mail address); its author publishes anyway with a reason.
+    held = {
+        "title": "Another question here",
+        "body": "Write to x.y@example.org",
+        "language": "en",
+        "publish_anyway": "on",
+        "hold_reason": f"Reason {attack}",
+    }
+    client.post("/en/community/ask/", held)
+    question = Contribution.objects.get(kind=Contribution.Kind.QUESTION)
+    assert question.hold_reason.startswith("Reason")
+    _clean(client.get(post.get_absolute_url()).text)
+    _clean(client.get("/en/community/?show=posts").text)
+    _clean(client_for(moderator).get(reverse("community:moderate", args=[question.pk])).text)
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_notification_text(attack, verified_member, expert):
+    question = QuestionFactory(author=verified_member, title=f"Title {attack}")
+    client_for(expert).post(reverse("community:reply", args=[question.pk]), {"body": "An answer."})
+    assert verified_member.notifications.exists()
+    _clean(client_for(verified_member).get("/en/notifications/").text)

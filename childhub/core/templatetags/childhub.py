@@ -54,8 +54,10 @@ def zoned_datetime(value: dt.datetime | None, zone: str = "") -> str:
         tzinfo = timezone.get_current_timezone()
     moment = value.astimezone(tzinfo)
     locale = babel_locale()
-    when = babel_dates.format_datetime(moment, format="medium", tzinfo=tzinfo, locale=locale)
-    return f"{when} ({babel_dates.format_datetime(moment, 'zzzz', tzinfo=tzinfo, locale=locale)})"
+    day = babel_dates.format_date(moment.date(), format="full", locale=locale)
+    time = babel_dates.format_time(moment, format="short", tzinfo=tzinfo, locale=locale)
+    zone_name = babel_dates.format_datetime(moment, "zzzz", tzinfo=tzinfo, locale=locale)
+    return f"{day}, {time} ({zone_name})"
 
 
 @register.filter

@@ -115,3 +115,18 @@ def client_for(user: Any) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def coordinator_without_mfa(policies: None) -> Any:
+    profile = _profile(policies, country="RS")
+    CoordinatorAssignment.objects.create(member=profile.user, country="RS")
+    return profile.user
+
+
+@pytest.fixture
+def moderator_without_mfa(policies: None) -> Any:
+    profile = _profile(policies, country="HR")
+    profile.user.is_moderator = True
+    profile.user.save()
+    return profile.user

@@ -82,3 +82,44 @@ def test_root_redirects_to_the_language_in_the_cookie():
     client = Client()
     client.cookies["django_language"] = "mk"
     assert client.get("/")["Location"] == "/mk/"
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "number"),
+    [
+        ("en", "25 November 2026", "12,345"),
+        ("bg", "25 ноември 2026 г.", "12 345"),
+        ("hr", "25. studenoga 2026.", "12.345"),
+        ("sr-latn", "25. novembar 2026.", "12.345"),
+        ("el", "25 Νοεμβρίου 2026", "12.345"),
+    ],
+)
+def test_dates_and_numbers_follow_the_readers_locale(language, date, number):
+    import datetime as dt
+
+    from django.utils import translation
+
+    from childhub.core.templatetags.childhub import local_date, local_number
+
+    with translation.override(language):
+        assert local_date(dt.date(2026, 11, 25)).replace("\u202f", " ") == date
+        assert local_number(12345).replace("\xa0", " ").replace("\u202f", " ") == number
+
+
+def test_an_event_time_carries_its_zones_own_label_across_daylight_saving():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from childhub.core.templatetags.childhub import zoned_datetime
+
+    summer = dt.datetime(2026, 10, 24, 9, 0, tzinfo=ZoneInfo("UTC"))
+    winter = dt.datetime(2026, 10, 26, 10, 0, tzinfo=ZoneInfo("UTC"))
+    with translation.override("en"):
+        assert "11:00" in zoned_datetime(summer, "Europe/Budapest")
+        assert "Central European Summer Time" in zoned_datetime(summer, "Europe/Budapest")
+        assert "11:00" in zoned_datetime(winter, "Europe/Budapest")
+        assert "Central European Standard Time" in zoned_datetime(winter, "Europe/Budapest")
+        assert "12:00" in zoned_datetime(winter, "Europe/Sofia")
+        assert zoned_datetime(winter, "Europe/Budapest").startswith("Monday, 26 October 2026, 11:00")

@@ -72,7 +72,7 @@ def _boom(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("boom/", _boom)]
+urlpatterns = [path("boom/", _boom), path("bg/boom/", _boom)]
 handler500 = "childhub.core.views.server_error"
 
 
@@ -84,6 +84,16 @@ def test_server_error_page_is_in_the_visitors_language():
     response = client.get("/boom/")
     assert response.status_code == 500
     assert '<html lang="ro"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_server_error_page_speaks_the_language_of_the_address():
+    client = Client(raise_request_exception=False)
+    client.cookies["django_language"] = "ro"
+    response = client.get("/bg/boom/")
+    assert response.status_code == 500
+    assert '<html lang="bg"' in response.content.decode()
 
 
 @pytest.mark.django_db
