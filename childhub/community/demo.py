@@ -193,6 +193,24 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
                 reason="inappropriate",
                 note="Please check the second paragraph.",
             )
+        last = Contribution.objects.questions().top_level().order_by("-pk").first()
+        if last is not None:
+            actions.flag(
+                contribution=last,
+                reporter=people["verified@childhub.example"],
+                reason="identifies-child",
+                note="The service and the town together could identify the family.",
+            )
+        # A new member's first question waits for a moderator (pre-moderation), as in real life.
+        actions.contribute(
+            author=people["member@childhub.example"],
+            kind=Contribution.Kind.QUESTION,
+            language="sq",
+            country="AL",
+            title="Si të përgatis një seancë mbikëqyrjeje në grup?",
+            body="Jam e re në rolin e mbikëqyrëses. Çfarë strukture përdorni për seancat në grup?",
+            topics=[topics["supervision"]],
+        )
         case = actions.contribute(
             author=people[CASE["author"]],
             kind=Contribution.Kind.CASE,
