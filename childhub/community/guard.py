@@ -86,23 +86,28 @@ def check_text(text: str, *, language: str) -> list[Finding]:
     lexicon = _lexicon(_groups_for(language))
     today = timezone.now().date()
     doc = _Doc(text)
+    names: list[_Hit] = []  # the date check asks whether a child's name is in the date's sentence
     checks: list[tuple[str, Callable[[], Iterator[_Hit]]]] = [
+        ("name", lambda: _names(doc, lexicon)),
         ("e-mail", lambda: _emails(text)),
         ("social", lambda: _social_profiles(text)),
         ("photo", lambda: _photo_links(text)),
         ("identity number", lambda: _identity_numbers(text, today)),
-        ("date", lambda: _birth_dates(text, today)),
+        ("date", lambda: _birth_dates(doc, lexicon, today, names)),
         ("phone", lambda: _phones(text)),
         ("address", lambda: _addresses(doc, lexicon)),
         ("school", lambda: _schools(doc, lexicon)),
-        ("name", lambda: _names(doc, lexicon)),
     ]
     hits: list[_Hit] = []
     for label, check in checks:
         try:
-            hits.extend(check())
+            found = list(check())
         except Exception as error:  # a hint must never break publishing
             logger.error("The guard's %s check failed: %s", label, type(error).__name__)
+            continue
+        if label == "name":
+            names.extend(found)
+        hits.extend(found)
     suggestions: dict[str, str] = {}
     findings = []
     for start, end, kind in _without_overlaps(hits):
@@ -244,7 +249,23 @@ _PARTICLES = _folded(words.NAME_PARTICLES)
 _LAW_NOUNS = _folded(words.LAW_NOUNS)
 _PLACE_PREPOSITIONS = _folded(words.PLACE_PREPOSITIONS)
 _LINKING_WORDS = _folded(words.LINKING_WORDS)
+_FUNCTION_WORDS = _folded(words.FUNCTION_WORDS)
+_GENITIVE_LINKS = _folded(words.GENITIVE_LINKS)
+_NAMING_VERBS = _folded(words.NAMING_VERBS)
+_NAMING_VERBS_WITH_SE = _folded(words.NAMING_VERBS_WITH_SE)
+_NAMING_WORDS_AFTER = _folded(words.NAMING_WORDS_AFTER)
+_REFLEXIVES = frozenset({"se", "се", "ся"})
+_AGE_WORDS = _folded(words.AGE_WORDS)
+_NAME_WINDOW = 3  # words that count, after the function words stepped over
+_MAX_WINDOW_STEPS = 8  # every word looked at, counted or not
 _ORDINAL_ENDINGS = _folded(words.ORDINAL_ENDINGS)
+_ORDINAL_WORDS = _folded(words.ORDINAL_WORDS, *(words.forms(s, e) for s, e in words.ORDINAL_STEMS.items()))
+_ROMAN_NUMERAL = re.compile(r"[IVX]{1,5}")
+_PLACE_ADJECTIVE = re.compile(r"[^\W\d_A-ZА-ЯЁЄІЇЂЉЊЋЏЃЌЅЈ]{3,}(?:sk|čk|ck|шк|ск|чк|цк)[^\W\d_]{1,3}")
+_STREET_PREPOSITIONS = _folded(words.STREET_PREPOSITIONS)
+_NUMBERED_NOT_STREETS = _folded(words.NUMBERED_NOT_STREETS, words.LAW_NOUNS)
+_UNIT_WORDS = _folded(words.UNIT_WORDS)
+_STREET_FOLLOWERS = _folded(words.STREET_PREPOSITIONS, words.STREET_FOLLOWERS, words.FUNCTION_WORDS)
 _QUOTES = frozenset("„“”\"«»‘’‚'‹›")
 _SENTENCE_ENDS = frozenset(".!?…")
 _KEEP_SENTENCE_START = _QUOTES | frozenset("([{—–-•*·>")
@@ -390,24 +411,34 @@ def _looks_like_name(word: str) -> bool:
 
 
 def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
+    """Capitalised words near a word for a child (up to three words away, stepping over articles,
+    possessives, and a genitive link right after the word for a child: "the daughter of my neighbour,
+    Sofia", "Внучката на съседката ми, Деница"), or named by a naming verb in a sentence about a child."""
     word_indices = [i for i, kind in enumerate(doc.kinds) if kind == "w"]
     candidate = [False] * len(doc)
+    place = [False] * len(doc)
     for i in word_indices:
         value = doc.values[i]
         if _looks_like_name(value):
             key = doc.fold(i)
+            # "from Tuzla", "в Стара Загора", "u Banja Luci", "in the Zagreb area": a place, all of it
+            place[i] = (
+                doc.is_word(i - 1) and doc.inline(i) and (place[i - 1] or _after_place_preposition(doc, i))
+            )
             candidate[i] = not (
                 key in lex.not_names
                 or lex.is_child_word(key)
-                # "from Tuzla": a place; „Спасете децата“: an organisation; "Семейного кодекса": a law
-                or (doc.is_word(i - 1) and doc.inline(i) and doc.fold(i - 1) in _PLACE_PREPOSITIONS)
+                or place[i]
+                or _PLATFORM_WORD.fullmatch(value) is not None
+                # „Спасете децата“: an organisation; "Семейного кодекса": a law
                 or (doc.value(i - 1) in _QUOTES and doc.tight(i))
                 or (doc.is_word(i + 1) and doc.inline(i + 1) and doc.fold(i + 1) in _LAW_NOUNS)
             )
     if not any(candidate):
         return
     # A capitalised word that opens a sentence may just be capitalised there: it counts when the
-    # text uses it mid-sentence too, or when a second capitalised word follows ("Marko Petrović").
+    # text uses it mid-sentence too, when a second capitalised word follows ("Marko Petrović"), or
+    # when an apposition with a word for a child follows ("Luka, the 12-year-old boy").
     used_mid_sentence = {doc.values[i] for i in word_indices if candidate[i] and not doc.sentence_start[i]}
 
     def counts(i: int) -> bool:
@@ -416,24 +447,63 @@ def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
         if not doc.sentence_start[i] or doc.values[i] in used_mid_sentence:
             return True
         nxt = i + 1
-        return nxt < len(doc) and candidate[nxt] and doc.inline(nxt) and not doc.sentence_start[nxt]
+        if nxt < len(doc) and candidate[nxt] and doc.inline(nxt) and not doc.sentence_start[nxt]:
+            return True
+        return _apposition_of_child(doc, lex, i)
 
-    marked = [False] * len(doc)
+    sentence, opens = doc.sentence, doc.sentence_start
+    keys = [doc.fold(i) for i in word_indices]
+    # What each word is to the name window: 0 counts, 1 is stepped over, 2 stops it, 3 is a genitive
+    # link (stepped over right after the word for a child, else counted or stopping as its kind says).
+    roles = [0] * len(word_indices)
+    is_child = [False] * len(word_indices)
+    child_sentences = set()
     for position, i in enumerate(word_indices):
-        if not lex.is_child_word(doc.fold(i)):
+        key = keys[position]
+        title = doc.values[i][0].isupper() and not opens[i]
+        child = lex.is_child_word(key)
+        if child and not title:
+            is_child[position] = True  # not part of a title: "the Rights of the Child", "Save the Children"
+            child_sentences.add(sentence[i])
+        if key in _GENITIVE_LINKS and doc.is_word(i + 1):
+            roles[position] = 3
+        elif key in _LINKING_WORDS or (child and title):
+            roles[position] = 2  # "Δικαιώματα του Παιδιού, το παιδί": past a title's child word, the title
+        elif key in _FUNCTION_WORDS:
+            roles[position] = 1
+    if not child_sentences:
+        return
+    marked = [False] * len(doc)
+    decided: dict[int, bool] = {}
+    for position, i in enumerate(word_indices):
+        if not is_child[position]:
             continue
-        if doc.values[i][0].isupper() and not doc.sentence_start[i]:
-            continue  # part of a title: "the Rights of the Child", "Save the Children"
         for step in (-1, 1):
-            for distance in range(1, 4):
-                at = position + step * distance
-                if not 0 <= at < len(word_indices):
+            counted, at = 0, position
+            for _ in range(_MAX_WINDOW_STEPS):
+                at += step
+                if not 0 <= at < len(word_indices) or counted >= _NAME_WINDOW:
                     break
                 j = word_indices[at]
-                if doc.sentence[j] != doc.sentence[i] or doc.fold(j) in _LINKING_WORDS:
+                if sentence[j] != sentence[i]:
                     break
-                if counts(j):
-                    marked[j] = True
+                role = roles[at]
+                if role == 3:
+                    if step == 1 and counted == 0:
+                        continue
+                    role = 2 if keys[at] in _LINKING_WORDS else 1 if keys[at] in _FUNCTION_WORDS else 0
+                if role == 2:
+                    break
+                if role == 1:
+                    continue
+                counted += 1
+                if candidate[j] and not marked[j]:
+                    if j not in decided:
+                        decided[j] = counts(j)
+                    marked[j] = decided[j]
+    for j in _named_by_verb(doc, word_indices, child_sentences):
+        if candidate[j]:
+            marked[j] = True
     i = 0
     while i < len(doc):
         if not marked[i]:
@@ -444,6 +514,85 @@ def _names(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
             end += 1
         yield _hit(NAME, doc.starts[i], doc.ends[end - 1])
         i = end
+
+
+def _apposition_closes(doc: _Doc, j: int) -> bool:
+    """Whether a comma, a dash or a bracket closes the apposition that token j is in, before the sentence
+    ends: "Ana, djevojčica od 9 godina, plače", not "Thanks, the boy is fine"."""
+    for k in range(j + 1, min(j + 20, len(doc))):
+        value = doc.values[k]
+        if value in ",—–)":
+            return True
+        if value in _SENTENCE_ENDS or not doc.inline(k):
+            return False
+    return False
+
+
+def _after_place_preposition(doc: _Doc, i: int) -> bool:
+    """Whether token i follows a place preposition, perhaps with an article between ("in the Zagreb area")."""
+    j = i - 1
+    if doc.fold(j) in _PLACE_PREPOSITIONS:
+        return True
+    return (
+        doc.fold(j) in _FUNCTION_WORDS
+        and doc.is_word(j - 1)
+        and doc.inline(j)
+        and doc.fold(j - 1) in _PLACE_PREPOSITIONS
+    )
+
+
+def _apposition_of_child(doc: _Doc, lex: _Lexicon, i: int) -> bool:
+    """Whether the name at token i is followed by ", (article) (age) <word for a child>"."""
+    j = i + 1
+    if doc.value(j) != "," or not doc.inline(j):
+        return False
+    for _ in range(6):
+        j += 1
+        if j >= len(doc) or not doc.inline(j):
+            return False
+        kind, key = doc.kinds[j], doc.fold(j) if doc.kinds[j] == "w" else doc.values[j]
+        if kind == "w" and lex.is_child_word(key):
+            return _apposition_closes(doc, j)
+        if (
+            kind == "n"
+            or (kind == "p" and key in "-–()")
+            or (kind == "w" and (key in _FUNCTION_WORDS or key in _AGE_WORDS or doc.value(j - 1) in "-–"))
+        ):
+            continue
+        return False
+    return False
+
+
+def _named_by_verb(doc: _Doc, word_indices: list[int], child_sentences: set[int]) -> Iterator[int]:
+    """Capitalised words given as a name by a naming verb in a sentence about a child: "koju svi zovu
+    Nejra", "që e quajnë Endri", "казва се Иван", "a Zsófi nevű kislány"."""
+    for position, i in enumerate(word_indices):
+        if doc.sentence[i] not in child_sentences:
+            continue
+        key = doc.fold(i)
+        if key in _NAMING_VERBS or key in _NAMING_VERBS_WITH_SE:
+            reflexive = key in _NAMING_VERBS or (
+                position > 0 and doc.fold(word_indices[position - 1]) in _REFLEXIVES
+            )
+            at = position + 1
+            while at < len(word_indices) and at - position <= 3:
+                j = word_indices[at]
+                if doc.sentence[j] != doc.sentence[i]:
+                    break
+                if _looks_like_name(doc.values[j]):
+                    if reflexive:
+                        yield j
+                    break
+                fold = doc.fold(j)
+                if fold in _REFLEXIVES:
+                    reflexive = True
+                elif fold not in _FUNCTION_WORDS:
+                    break
+                at += 1
+        elif key in _NAMING_WORDS_AFTER and position > 0:
+            j = word_indices[position - 1]
+            if doc.sentence[j] == doc.sentence[i] and doc.inline(i) and j == i - 1:
+                yield j
 
 
 # ------------------------------------------------------------------------- addresses and schools
@@ -540,6 +689,11 @@ def _addresses(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
             if end is not None:
                 yield _hit(ADDRESS, doc.starts[i], doc.ends[end - 1])
                 continue
+        if doc.fold(i) in _STREET_PREPOSITIONS and doc.near_number(i, 5):
+            end = _bare_street_end(doc, lex, i)
+            if end is not None:
+                yield _hit(ADDRESS, doc.starts[i + 1], doc.ends[end - 1])
+                continue
         after = lex.streets_after.match(doc, i)
         if after is None:
             continue
@@ -551,6 +705,45 @@ def _addresses(doc: _Doc, lex: _Lexicon) -> Iterator[_Hit]:
             yield _hit(ADDRESS, doc.starts[first], doc.ends[end - 1])
         elif doc.is_number(first - 1) and doc.inline(first) and len(doc.values[first - 1]) <= 4:
             yield _hit(ADDRESS, doc.starts[first - 1], doc.ends[after - 1])  # "12 Baker Street"
+
+
+def _bare_street_end(doc: _Doc, lex: _Lexicon, i: int) -> int | None:
+    """After "<place preposition> <Capitalised words> <house number>" with the preposition at token i
+    ("u Ilici 152", "at Kneza Miloša 7a"), or None: not after a word for an article, a table or a class
+    ("u Zakonu 12", "in Article 12"), not a year ("u Vukovaru 1991"), not a quantity ("u Zagrebu 12 djece",
+    "in Tuzla 5 km"), not a date ("u Mostaru 15. svibnja")."""
+    j = i + 1
+    while (
+        j < len(doc) and j - i <= 3 and doc.is_word(j) and doc.inline(j) and _looks_like_name(doc.values[j])
+    ):
+        key = doc.fold(j)
+        if key in _NUMBERED_NOT_STREETS or key in lex.not_school_names or key in _MONTHS:
+            return None
+        j += 1
+    if j == i + 1 or not doc.is_number(j) or not doc.inline(j):
+        return None
+    number = doc.values[j]
+    if len(number) > 4 or number.startswith("0") or (len(number) == 4 and 1900 <= int(number) <= 2100):
+        return None
+    end = _house_number_end(doc, j)
+    if end is None:
+        return None
+    nxt = end
+    if (doc.value(nxt) in "%€$" and doc.inline(nxt)) or (doc.value(nxt) in ("-", "–") and doc.tight(nxt)):
+        return None  # "5 %", "9-vjeçare", "13-годишно"
+    if (
+        doc.value(nxt) == "."
+        and doc.tight(nxt)
+        and doc.is_word(nxt + 1)
+        and doc.inline(nxt + 1)
+        and not doc.values[nxt + 1][0].isupper()
+    ):
+        return None  # an ordinal: "15. svibnja", "3. razred"
+    if doc.is_word(nxt) and doc.inline(nxt):
+        key = doc.fold(nxt)
+        if key in _UNIT_WORDS or key not in _STREET_FOLLOWERS:
+            return None  # a quantity: "12 djece", "5 km", "3 times"
+    return end
 
 
 def _ordinal_start(doc: _Doc, i: int, *, bare: bool = False) -> int | None:
@@ -622,6 +815,27 @@ def _school_name_end(doc: _Doc, lex: _Lexicon, after: int, acronym: bool) -> int
     return _capitalised_run_end(doc, lex, j)
 
 
+def _ordinal_word_start(doc: _Doc, i: int) -> int | None:
+    """A capitalised ordinal word ("Treće", "Drugoj", "Първа", "Третьей") or a Roman numeral with its dot
+    ("XV.") right before token i, as in a school's name, or None."""
+    if not doc.inline(i):
+        return None
+    j = i - 1
+    if doc.is_word(j) and _PLACE_ADJECTIVE.fullmatch(doc.values[j]) and doc.inline(j):
+        j -= 1  # "Petoj beogradskoj gimnaziji", "Първа английска гимназия"
+    if doc.is_word(j) and doc.values[j][0].isupper() and doc.fold(j) in _ORDINAL_WORDS:
+        return None if doc.sentence_start[j] else j  # "Druga škola je bolja": another school
+    if (
+        doc.value(j) == "."
+        and doc.tight(j)
+        and doc.is_word(j - 1)
+        and _ROMAN_NUMERAL.fullmatch(doc.values[j - 1])
+        and (doc.values[j - 1] != "I" or not doc.sentence_start[j - 1])
+    ):
+        return j - 1
+    return None
+
+
 def _school_start(doc: _Doc, lex: _Lexicon, i: int) -> tuple[int, bool]:
     """Where a school's name starts when its school word is token i, and whether that start alone
     names the school: an ordinal ("5. osnovna škola") or a capitalised word ("Drugu osnovnu školu")."""
@@ -635,6 +849,9 @@ def _school_start(doc: _Doc, lex: _Lexicon, i: int) -> tuple[int, bool]:
     ):
         j -= 1
     ordinal = _ordinal_start(doc, j)
+    if ordinal is not None:
+        return ordinal, True
+    ordinal = _ordinal_word_start(doc, j)
     if ordinal is not None:
         return ordinal, True
     before = j - 1
@@ -719,7 +936,24 @@ _BORN = re.compile(
     r"(?<![^\W\d_])(?:born|birth\w*|dob|d\.o\.b|rođen\w*|rodjen\w*|rođendan\w*|рођен\w*|роден\w*|рожден\w*|"
     r"раждане|раѓа\w*|родил\w*|рождения|народився|народилася|народилась|народження|născu\w*|nascu\w*|"
     r"nașter\w*|naşter\w*|naster\w*|lindur\w*|lindi|datëlind\w*|datelind\w*|γεννήθηκ\w*|γεννηθηκ\w*|"
-    r"γέννησ\w*|γεννησ\w*|γεννημέν\w*|született|születés\w*|szül\.)",
+    r"γέννησ\w*|γεννησ\w*|γεννημέν\w*|született|születés\w*|szül\.|родивш\w*|народжен\w*|рођ\w*)"
+    r"(?![^\W\d_])",  # a whole word: not the "dob" of "dobro"
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENERS = _QUOTES | frozenset("([")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+\s+|\n")
+# An age: "7-year-old", "(7)", "aged 7", "od 9 godina", "9 éves", "13-годишно", "7 лет", "9 ani", "χρονών".
+_AGE = re.compile(
+    r"(?<![\w.])(?:[0-9]{1,2}[ \u00a0]?-?[ \u00a0]?(?:years?|yrs?|godin\w*|godišnj\w*|godisnj\w*|god\.|"
+    r"годин\w*|годишн\w*|години|лет\w*|год\w*|рок\w*|річн\w*|рік|ani\b|an\b|anișor\w*|vjeç\w*|vjec\w*|"
+    r"vjet\w*|éves\w*|eves\w*|év\w*|χρον\w*|ετών|ετων)|\([0-9]{1,2}\)|aged?[ \u00a0][0-9]{1,2}(?![0-9]))",
+    re.IGNORECASE,
+)
+_EVENT_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(stem) for stem in sorted(_folded(words.EVENT_WORDS), key=len, reverse=True))
+    + ")",
     re.IGNORECASE,
 )
 
@@ -731,17 +965,68 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _birth_dates(text: str, today: dt.date) -> Iterator[_Hit]:
+def _birth_dates(doc: _Doc, lex: _Lexicon, today: dt.date, names: list[_Hit]) -> Iterator[_Hit]:
+    """Full dates that are birth dates: after a word for "born" (or right before one: "2013. május 3-án
+    született"), whatever the year; or of the last 19 years in a sentence that speaks of a child (a word
+    for a child, an age, a child's name), unless an event word comes right before the date ("the hearing
+    on 12 March 2025 about the boy")."""
+    text = doc.text
     earliest_child_year = today.year - 19
+    context: _DateContext | None = None
     for match, date in _full_dates(text):
         start, end = match.span()
-        plausible_child = date.year >= earliest_child_year and date <= today
-        if (
-            plausible_child
-            or _BORN.search(text, max(0, start - 40), start)
-            or _BORN.search(text, end, end + 20)
-        ):
+        if _BORN.search(text, max(0, start - 40), start) or _BORN.search(text, end, end + 20):
             yield _hit(BIRTH_DATE, start, end)
+            continue
+        if not (date.year >= earliest_child_year and date <= today):
+            continue
+        if context is None:
+            context = _DateContext(doc, lex, names)
+        if context.about_a_child(start, end) and not _EVENT_BEFORE.search(_fold(_words_before(text, start))):
+            yield _hit(BIRTH_DATE, start, end)
+
+
+def _words_before(text: str, start: int) -> str:
+    """The last three words before `start` (at most 60 characters back), for the event-word check."""
+    return " ".join(_WORD.findall(text, max(0, start - 60), start)[-3:])
+
+
+class _DateContext:
+    """Where the sentences of a text start and end, and where its words for a child, ages and names are,
+    so that each date asks about its own sentence in logarithmic time."""
+
+    def __init__(self, doc: _Doc, lex: _Lexicon, names: list[_Hit]) -> None:
+        text = doc.text
+        self.ends = [m.end() for m in _SENTENCE_BREAK.finditer(text) if _breaks_sentence(text, m)]
+        marks = [
+            doc.starts[i]
+            for i, kind in enumerate(doc.kinds)
+            if kind == "w"
+            and lex.is_child_word(doc.fold(i))
+            and (not doc.values[i][0].isupper() or doc.sentence_start[i])
+        ]
+        marks.extend(m.start() for m in _AGE.finditer(text))
+        marks.extend(hit[1] for hit in names)
+        self.marks = sorted(marks)
+
+    def about_a_child(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self.ends, start)
+        sentence_start = self.ends[at - 1] if at else 0
+        after = bisect.bisect_left(self.ends, end)
+        sentence_end = self.ends[after] if after < len(self.ends) else 1 << 62
+        first = bisect.bisect_left(self.marks, sentence_start)
+        return first < len(self.marks) and self.marks[first] < sentence_end
+
+
+def _breaks_sentence(text: str, match: re.Match[str]) -> bool:
+    """A line break, ! ? …, or a full stop before a capital: not the dot of "5. oktobra 2024"."""
+    mark = match.group()
+    if "\n" in mark or mark[0] != ".":
+        return True
+    nxt = match.end()
+    while nxt < len(text) and text[nxt] in _OPENERS:
+        nxt += 1
+    return nxt >= len(text) or text[nxt].isupper()
 
 
 def _full_dates(text: str) -> Iterator[tuple[re.Match[str], dt.date]]:
@@ -1002,14 +1287,19 @@ _PROFILE_PATHS = {
 }
 
 
-_PLATFORM = "(?:" + "|".join(re.escape(p) for p in words.PLATFORMS.split()) + ")"
+# A platform's name, with an inflection when it is long enough to be a stem ("Instagramu", "Инстаграме",
+# "Facebookul", "Instagram-profilu"); short names ("ig", "fb", "vk") stand alone.
+_PLATFORM = (
+    "(?:(?:"
+    + "|".join(re.escape(p) for p in sorted(words.PLATFORMS.split(), key=len, reverse=True) if len(p) >= 6)
+    + r")[\w'’\-]{0,8}|(?:"
+    + "|".join(re.escape(p) for p in words.PLATFORMS.split() if len(p) < 6)
+    + r")(?![\w-]))"
+)
+_PLATFORM_WORD = re.compile(_PLATFORM, re.IGNORECASE)
 _HANDLE = r"(@[\w.]{1,30}\w)"
-_HANDLE_AFTER_PLATFORM = re.compile(
-    rf"(?<!\w){_PLATFORM}(?!\w)[^@\n]{{0,30}}?(?<![\w.]){_HANDLE}", re.IGNORECASE
-)
-_HANDLE_BEFORE_PLATFORM = re.compile(
-    rf"(?<![\w.@]){_HANDLE}[^@\n]{{0,30}}?(?<!\w){_PLATFORM}(?!\w)", re.IGNORECASE
-)
+_HANDLE_AFTER_PLATFORM = re.compile(rf"(?<!\w){_PLATFORM}[^@\n]{{0,30}}?(?<![\w.]){_HANDLE}", re.IGNORECASE)
+_HANDLE_BEFORE_PLATFORM = re.compile(rf"(?<![\w.@]){_HANDLE}[^@\n]{{0,30}}?(?<!\w){_PLATFORM}", re.IGNORECASE)
 _PHOTO_HOST_LINK = re.compile(
     r"(?<![\w.@/-])(?:https?://)?(?:[\w-]{1,63}\.){0,3}(?:"
     + "|".join(re.escape(host) for host in words.PHOTO_HOSTS.split())

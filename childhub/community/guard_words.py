@@ -23,6 +23,14 @@ class Words:
     school_kinds: str = ""  # words between a school word and its name: "gimnazială", "имени"
 
 
+def forms(stems: str, endings: str) -> str:
+    """Every stem with every ending, for the case forms of a word: forms("škol", "a e i u om") gives
+    "škola škole školi školu školom". An ending "-" stands for the bare stem."""
+    return " ".join(
+        stem + ("" if ending == "-" else ending) for stem in stems.split() for ending in endings.split()
+    )
+
+
 # Words that introduce a house number or a school's number, in every language.
 NUMBER_WORDS = (
     "no. no. no nr. nr br. br broj бр. бр број № # number numri номер αρ. αριθμός д. дом буд. будинок"
@@ -48,8 +56,144 @@ LAW_NOUNS = (
     "törvény törvénykönyv"
 )
 
+# Words the name window steps over without counting them: articles, possessives, clitic pronouns and
+# particles ("the daughter of my neighbour, Sofia", "η κόρη της γειτόνισσάς μου, η Σοφία",
+# "Внучката на съседката ми", "sinu svoje kume").
+FUNCTION_WORDS = (
+    "the a an my our his her their your its whose whom "
+    "moj moja moje mojoj mojeg mog mojem mom mojim moju moji mojih svoj svoja svoje svojoj svojeg svog "
+    "svojem svom svojim svoju naš naša naše našoj našeg našem našu njen njena njene njenoj njenog njegov "
+    "njegova njegove njegovoj njegovog njezin njezina njezine njezinoj njihov njihova njihove ga je ju joj "
+    "mu se si "
+    "мој моја моје мојој мог мојег мојим моју свој своја своје својој свог своју наш наша наше нашој "
+    "нашег њен њена њене њеној њеног његов његова његове његовој његовог га ју јој му се си "
+    "ми ти му й ѝ ни ви им моят моя моята моето моите нашият нашата нашето нейният нейната неговият "
+    "неговата нивният нивната мојот мојата моето нашиот нашата нејзиниот нејзината неговиот неговата "
+    "нивниот нивната го ја "
+    "мой моя моё мое мою моей моего моему моим наш наша нашу нашей нашего её ее его их свой своя свою "
+    "своей своего своему ся "
+    "мій моя моє мою моєї мого моєму моїм наша нашу нашої нашого її його їх свій своя свою своєї свого "
+    "ο η το οι τα του της των τον την μου σου μας σας τους "
+    "e i të së im ime saj tij ynë jonë tonë "
+    "al ale lui mea meu mei mele sa său sau ei nostru noastră noastre îi il o le "
+    "az"
+)
+
+# Links between two kinship words, stepped over right after a word for a child: "the son of",
+# "внучката на", "η κόρη της", "djali i", "fiica lui".
+GENITIVE_LINKS = "of na на од от від της του των e i të së a al ale lui"
+
+# Verbs that give a name: a capitalised word right after one (past a clitic or two) is a name when
+# the sentence speaks of a child ("koju svi zovu Nejra", "që e quajnë Endri", "которую все зовут …").
+NAMING_VERBS = (
+    "call calls called named nicknamed "
+    "zovu zove zovemo zovem zvali zvala zvao zovete zvana zvani nazivaju zovi "
+    "зову зове зовемо зовем звали звала звао зовут звать зовёт зовет называют называли назвали "
+    "звуть кличуть називають назвали називали "
+    "наричат наричаме "
+    "quajnë quajne quan quajti quajtën quajtur quhet quhej thërrasin "
+    "numită numita numit numește numeste cheamă cheama spun "
+    "ονομάζεται ονομάζουν λένε λέγανε φωνάζουν αποκαλούν ονόματι "
+    "nevezik nevezte"
+)
+
+# Naming verbs that only name with a reflexive next to them: "казва се Иван", "се вика Ана".
+NAMING_VERBS_WITH_SE = "казва казват вика викаат викаше казваше"
+
+# Hungarian naming words that follow the name: "a Zsófi nevű kislány", "akit Petinek hívnak".
+NAMING_WORDS_AFTER = "nevű nevu nevezetű hívják hívnak hívtuk hívják hív"
+
+# Words of an age, stepped over in an apposition ("Luka, the 12-year-old boy", "Ana, a 9 éves lány").
+AGE_WORDS = (
+    "year-old year-olds years-old yr-old year years yrs old aged age "
+    "godina godine godinu god godišnja godišnji godišnjak godišnjakinja godišnje godišnjeg godišnju "
+    "godišnjoj godišnjem година године годишња годишњи годишњак годишње "
+    "годишно годишна годишен годишниот годишната годишното години "
+    "ani an anii de vjeç vjeçe vjeçare vjeçar vjeçarit vjet éves évesen χρονών χρόνων ετών "
+    "лет летний летняя летнего летней года годовалый годовалая років роки рік річний річна річного"
+)
+
+# Prepositions before a street named without a street word ("u Ilici 152", "at Kneza Miloša 7").
+STREET_PREPOSITIONS = "in at on u na у в во în in pe la në ne στην στη στο στον"
+
+# Words that may follow such a house number and go on with the sentence ("u Ilici 152 s majkom").
+STREET_FOLLOWERS = "with and or near s sa i a kod с со и з та й și si cu me dhe pranë με και és mellett"
+
+# Words introducing a numbered thing that is not a house ("in Article 12", "u Tabeli 2", "in Grade 5").
+NUMBERED_NOT_STREETS = (
+    "article articles art section paragraph para chapter annex appendix table figure fig page pages "
+    "point item clause grade class year form room level stage phase step round group week day unit "
+    "module part version case file no number session block bus line route tram platform gate "
+    "član člana članu članak članka članku stav stava stavu stavak stavka tačka tačke tački točka točke "
+    "točki paragraf paragrafa alineja alineje poglavlje poglavlja poglavlju tabela tabeli tablica tablici "
+    "slika slici strana strani stranica stranici razred razreda razredu grupa grupi grupe soba sobi "
+    "predmet predmetu predmeta broj broja broju sjednica sjednici autobus linija liniji "
+    "член члан члана члану чл. став ставу точка тачка тачке глава главе поглавје таблица табела "
+    "страна страница разред разреда група групи соба стая клас класа класс класу клас класі "
+    "статья статьи статье стаття статті пункт пункта пункту частина часть части глава главы "
+    "articolul articolului art alin alineatul punctul capitolul tabelul figura pagina clasa "
+    "grupa sala camera neni nenin nenit pika paragrafi kapitulli tabela klasa klasën grupi "
+    "άρθρο άρθρου παράγραφος παράγραφο σελίδα κεφάλαιο πίνακας τάξη τμήμα "
+    "cikk cikkely bekezdés pont fejezet táblázat oldal osztály csoport terem"
+)
+
+# Words after a number that make it a quantity, not a house number ("u Zagrebu 12 godina").
+UNIT_WORDS = (
+    "km m cm kg g % eur euro euros € kn km. din rsd lei leu ron lv лв ден mkd huf ft forint rub руб "
+    "uah грн all lekë leke $ usd"
+)
+
+# Words for an event: a recent date right after one is the event's date, not a birth date
+# ("the hearing on 12 March 2025"). Stems: any word starting with one counts.
+EVENT_WORDS = (
+    "training meeting hearing session court workshop conference visit seminar webinar appointment "
+    "event trial interview lecture course "
+    "obuk trening sastan ročišt rocist sud radionic posjet posjet poset edukacij sjednic sednic "
+    "konferencij seminar predavanj sastanak ispit "
+    "обук састан рочишт суд радиониц посет едукациј седниц конференциј семинар предавањ "
+    "обучени среща срещи заседани съд конференци посещени семинар лекци "
+    "обука средба седница работилниц посета "
+    "trajnim takim seanc gjykat seminar punëtori punetori vizit konferenc ligjërat "
+    "formar întâlnir intalnir ședinț sedint şedinţ instanț instant instanţ instruir atelier vizit "
+    "conferinț conferint seminar audier proces "
+    "képzés kepzes találkoz talalkoz tárgyalás targyalas bíróság birosag ülés ules műhely muhely "
+    "látogatás latogatas konferenci tréning trening "
+    "тренинг встреч заседани суд семинар конференци визит обучени слушани занят "
+    "навчанн зустріч засідан суд семінар конференці візит тренінг "
+    "εκπαιδευσ συναντησ δικη δικης δικαστηρι συνεδριασ σεμιναρι επισκεψ ημεριδ συνεδρι"
+)
+
+# Ordinal words that name a school ("Treće gimnazije", "Druga osnovna škola", "Первая гимназия"):
+# stems, each taking one of its language's adjective endings; written with a capital in a name.
+ORDINAL_STEMS: dict[str, str] = {
+    "prv drug treć trec četvrt cetvrt pet šest sest sedm osm devet deset": "a e i o u og oga om ome oj im ih",
+    "прв друг трећ четврт пет шест седм осм девет десет": "а е и о у ог ога ом оме ој им их",
+    "първ втор трет четвърт пет шест седм осм девет десет": "о а и",
+    "втор трет четврт шест седм осм девет десет": "о а и",
+    "перв втор трет четвёрт четверт пят шест седьм восьм девят десят": (
+        "ая ой ую ый ое ого ому ом ые ых ий ья ье ьей ью ьего ьему"
+    ),
+    "перш друг трет четверт п'ят п’ят пʼят шост сьом восьм дев'ят дев’ят десят": (
+        "а ої у ий е ого ому ій ою ої і их"
+    ),
+    "πρωτ δευτερ τριτ τεταρτ πεμπτ εκτ εβδομ ογδο ενατ δεκατ": "ο ου η ης α ων",
+}
+ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth "
+    "első második harmadik negyedik ötödik hatodik hetedik nyolcadik kilencedik tizedik "
+    "parë dytë tretë katërt pestë gjashtë"
+)
+
+
 # Platforms named next to a bare handle: "on TikTok as @dora.zg".
-PLATFORMS = "tiktok instagram insta ig telegram twitter snapchat snap facebook fb youtube threads vk discord"
+# Names of six letters or more are stems that take an inflection ("na Instagramu", "в Инстаграме",
+# "pe Facebookul", "Instagramon"); shorter ones are matched whole.
+PLATFORMS = (
+    "tiktok instagram insta ig telegram twitter snapchat snap facebook fb youtube threads vk discord "
+    "инстаграм инстаграмм инста тікток тіктоці фейсбук фејсбук фејзбук тикток тик-ток телеграм телеграмм "
+    "ютуб јутјуб "
+    "твитер твиттер снапчат вконтакте дискорд ινσταγκραμ ίνσταγκραμ φεισμπουκ φέισμπουκ τικτοκ"
+)
 
 # Hosts of shared photos and files.
 PHOTO_HOSTS = (
@@ -163,14 +307,30 @@ GROUPS: dict[str, Words] = {
         streets_before="ulica ulice ulici ulicu ulicom ul. bulevar bulevara bulevaru bul. trg trgu aleja "
         "aleji obala obali šetalište put naselje naselju улица улице улици улицу ул. булевар булевара "
         "булевару бул. трг тргу",
-        schools_before="škola škole školi školu školom gimnazija gimnazije gimnaziji gimnaziju vrtić "
-        "vrtića vrtiću vrtićem obdanište obdaništa obdaništu zabavište zabavišta школа школе школи школу "
-        "гимназија гимназије гимназији вртић вртића вртићу обданиште обданишта",
+        schools_before=" ".join(
+            (
+                forms("škol gimnazij", "a e i u om ama"),
+                forms("vrtić", "- a u em i e ima"),
+                forms("obdaništ zabavišt", "e a u em ima"),
+                forms("školic", "a e i u om"),
+                forms("школ гимназиј", "а е и у ом ама"),
+                forms("вртић", "- а у ем и е има"),
+                forms("обданишт забавишт", "е а у ем има"),
+            )
+        ),
         school_acronyms="OŠ SŠ JU JUOŠ MSŠ ОШ СШ",
-        school_adjectives="osnovna osnovne osnovnoj osnovnu srednja srednje srednjoj srednju muzička "
-        "muzičke glazbena umjetnička tehnička medicinska ekonomska dječji dečji dječjeg dečjeg "
-        "predškolska javna prva druga treća основна основне основној средња средње музичка дечји дечјем "
-        "прва друга",
+        school_adjectives=" ".join(
+            (
+                forms(
+                    "osnovn srednj muzičk glazben umjetničk tehničk medicinsk ekonomsk predškolsk javn",
+                    "a e oj u om",
+                ),
+                forms("основн средњ музичк техничк медицинск економск", "а е ој у ом"),
+                forms("dječj dečj", "i eg em"),
+                forms("дечј", "и ег ем"),
+                "prva druga treća прва друга",
+            )
+        ),
     ),
     "bg": Words(
         children="дете детето детенце деца децата момиче момичето момичета момиченце момче момчето "
@@ -184,10 +344,12 @@ GROUPS: dict[str, Words] = {
         "конвенция конвенцията стратегия протокол омбудсман програма проект община правителство член "
         "агенция агенцията",
         streets_before="улица ул. булевард бул. площад пл. ж.к. жк квартал кв.",
-        schools_before="училище училището гимназия гимназията ясла яслата детска_градина детската_градина",
+        schools_before="училище училището училища училищата гимназия гимназията гимназии гимназиите ясла "
+        "яслата ясли детска_градина детската_градина детски_градини професионална_гимназия",
         school_acronyms="СОУ ОУ СУ ОбУ НУ ПГ ПМГ ДГ ЦДГ ОДЗ ЧДГ",
-        school_adjectives="основно основното средно средното начално началното професионална езикова "
-        "частно частна",
+        school_adjectives="основно основното основни средно средното средни начално началното професионална "
+        "професионалната езикова езиковата частно частното частна математическа математическата "
+        "английска английската немска немската френска френската испанска италианска руска",
         school_kinds="име",
     ),
     "mk": Words(
@@ -200,9 +362,10 @@ GROUPS: dict[str, Words] = {
         "центар центарот дом домот суд полиција министерство македонија скопје закон законот законите "
         "конвенција конвенцијата стратегија протокол правобранител програма проект општина влада член",
         streets_before="улица ул. булевар бул. плоштад",
-        schools_before="училиште училиштето гимназија гимназијата градинка градинката детска_градинка",
+        schools_before="училиште училиштето училишта училиштата гимназија гимназијата гимназии гимназиите "
+        "градинка градинката градинки детска_градинка",
         school_acronyms="ООУ СОУ ОУ СУГС",
-        school_adjectives="основно основното средно средното детска",
+        school_adjectives="основно основното основни средно средното средни детска детската",
     ),
     "ro": Words(
         children="copil copilul copilului copii copiii copiilor copila copilă fată fata fetei fetița "
@@ -287,8 +450,15 @@ GROUPS: dict[str, Words] = {
         "российской федерации семейного семейный гражданского уголовного",
         streets_before="улица улице улицу ул. проспект просп. пр-т переулок пер. бульвар б-р площадь пл. "
         "шоссе",
-        schools_before="школа школы школе школу школой гимназия гимназии гимназию лицей лицея лицее "
-        "детский_сад детском_саду детсад",
+        schools_before=" ".join(
+            (
+                forms("школ", "а ы е у ой ою"),
+                forms("гимнази", "я и ю ей ею"),
+                forms("лице", "й я ю ем е"),
+                "детский_сад детского_сада детском_саду детский_садик детсад детсада детсаду",
+            )
+        ),
+        school_adjectives=forms("средн", "яя ей юю") + " " + forms("общеобразовательн", "ая ой ую"),
         school_acronyms="СОШ МБОУ ГБОУ МОУ ООШ ДОУ МБДОУ ГБДОУ",
         school_kinds="имени им.",
     ),
@@ -307,8 +477,15 @@ GROUPS: dict[str, Words] = {
         "цивільного кримінального",
         streets_before="вулиця вулиці вулицю вул. проспект просп. пр-т провулок пров. бульвар бульв. "
         "площа пл.",
-        schools_before="школа школи школі школу школою гімназія гімназії гімназію ліцей ліцею ліцеї садок "
-        "садка садочок дитячий_садок",
+        schools_before=" ".join(
+            (
+                forms("школ", "а и і у ою"),
+                forms("гімназі", "я ї ю єю"),
+                forms("ліце", "й ю ї єм"),
+                "садок садка садку садочок садочка дитячий_садок дитячого_садка дитячому_садку",
+            )
+        ),
+        school_adjectives=forms("загальноосвітн середн", "я ьої ю ій"),
         school_acronyms="ЗОШ НВК ЗДО ЗЗСО ДНЗ",
         school_kinds="імені ім.",
     ),

@@ -281,8 +281,9 @@ def test_quoted_organisations_and_codes_of_law_are_not_names(language, text):
         ("uk", f"12 березня {CHILD_YEAR}"),
     ],
 )
-def test_a_full_date_that_could_be_a_childs_birth_date_is_found(language, text):
-    assert found(f"Rekla je: {text}. Hvala.", language, BIRTH_DATE) == [text]
+def test_a_recent_full_date_in_a_sentence_about_a_child_is_found(language, text):
+    assert found(f"The girl told us: {text}. Hvala.", language, BIRTH_DATE) == [text]
+    assert found(f"Rekla je: {text}. Hvala.", language, BIRTH_DATE) == []  # nothing about a child
 
 
 @pytest.mark.parametrize(
@@ -702,14 +703,15 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
 def test_twenty_thousand_characters_are_checked_well_under_100_ms(text):
     check_text(text, language="bs")  # warm the caches a first text fills
-    best = min(_seconds(text) for _ in range(3))
+    best = min(_seconds(text) for _ in range(5))
     assert best < 0.1
 
 
 def _seconds(text: str) -> float:
-    started = time.perf_counter()
+    """CPU time of this process, so that other processes on a busy machine do not count."""
+    started = time.process_time()
     check_text(text, language="bs")
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 @pytest.mark.parametrize(
@@ -741,3 +743,286 @@ def test_random_text_never_breaks_the_guard(caplog):
             for finding in check_text(text, language=generator.choice(["en", "bs", "el", "xx"])):
                 assert text[finding.start : finding.end] == finding.text
     assert not caplog.records
+
+
+# ------------------------------------------- the name window, naming verbs, appositions, places
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "I work with the son of my cousin, Darko, who stopped eating.", "Darko"),
+        ("bg", "Синът на колежката ми, Стефан, не ходи на училище.", "Стефан"),
+        ("mk", "Ќерката на соседката ми, Марија, плаче секоја вечер.", "Марија"),
+        ("el", "Η εγγονή του γείτονά μου, η Ελένη, δεν τρώει.", "Ελένη"),
+        ("sq", "Djali i fqinjës sime, Besart, nuk flet.", "Besart"),
+        ("ro", "Fiica vecinei mele, Ioana, nu mai mănâncă.", "Ioana"),
+        ("ru", "Сын моей соседки, Артём, перестал есть.", "Артём"),
+        ("bs", "Kćerka moje komšinice, Selma, ne jede.", "Selma"),
+    ],
+)
+def test_articles_possessives_and_a_genitive_link_do_not_count_in_the_name_window(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("hr", "Djevojčica koju svi zovu Lucija ne dolazi u školu.", "Lucija"),
+        ("sr", "Дечак кога зову Душко бежи од куће.", "Душко"),
+        ("sq", "Vajza që e quajnë Drita nuk flet me askënd.", "Drita"),
+        ("ru", "Мальчик, которого все зовут Петей, не ест.", "Петей"),
+        ("uk", "Дівчинка, яку всі називають Марійкою, плаче.", "Марійкою"),
+        ("mk", "Девојчето се вика Елена и има девет години.", "Елена"),
+        ("bg", "Момчето, което се казва Калоян, не говори.", "Калоян"),
+        ("ro", "Băiatul se numește Tudor și nu mai vorbește.", "Tudor"),
+        ("el", "Το κορίτσι ονομάζεται Δέσποινα και κλαίει.", "Δέσποινα"),
+        ("hu", "A Bence nevű kisfiú nem eszik.", "Bence"),
+        ("en", "The boy, whom the staff call Robbie, hides in his room.", "Robbie"),
+    ],
+)
+def test_a_name_given_by_a_naming_verb_in_a_sentence_about_a_child_is_found(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("hr", "Koordinatoricu svi zovu Vesna. Djeca su dobro."),  # the child is in another sentence
+        ("en", "My colleague is called Robert and he runs the unit."),
+        ("bg", "Учителката казва Мария е добра, а момчето мълчи."),  # "says", not "is called"
+    ],
+)
+def test_a_naming_verb_without_a_child_in_the_sentence_is_not_a_name(language, text):
+    assert found(text, language, NAME) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "We worry about him. Tomas, the 11-year-old boy from our unit, ran away.", "Tomas"),
+        ("bs", "Pomozite. Lejla, djevojčica od 10 godina, plače svaku noć.", "Lejla"),
+        ("hu", "Segítséget kérek. Dóra, a 9 éves kislány, nem beszél.", "Dóra"),
+        ("ru", "Нужен совет. Вика, 12-летняя девочка, убегает из дома.", "Вика"),
+    ],
+)
+def test_a_name_opening_a_sentence_with_an_apposition_about_a_child_is_found(language, text, name):
+    assert found(text, language, NAME) == [name]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Thanks, the boy is fine now."),
+        ("en", "Yesterday, the 12-year-old boy ran away."),
+        ("bs", "Dobro, djevojčica je sada sigurna."),
+    ],
+)
+def test_a_capitalised_word_before_a_comma_and_a_child_is_not_always_a_name(language, text):
+    assert found(text, language, NAME) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bg", "Детето живее в Стара Загора с баба си."),
+        ("ro", "Fetița locuiește în Baia Mare cu bunica."),
+        ("bs", "Dječak živi u Banja Luci s bakom."),
+        ("mk", "Девојчето живее во Крива Паланка со баба си."),
+        ("en", "Can anyone recommend a child psychologist in the Novi Sad area?"),
+        ("hr", "Djevojčica je iz Slavonskog Broda."),
+    ],
+)
+def test_a_place_of_several_capitalised_words_after_a_preposition_is_not_a_name(language, text):
+    assert found(text, language, NAME) == []
+
+
+# ------------------------------------------------------------------ inflected platform names
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "handle"),
+    [
+        ("bs", "Djevojčica je na Instagramu, @lana.mo.2011, objavila slike.", "@lana.mo.2011"),
+        ("ru", "Девочка ведёт блог в Инстаграме @masha_kz_2012 каждый день.", "@masha_kz_2012"),
+        ("ro", "Băiatul are cont pe Facebookul lui, @andrei.bz, public.", "@andrei.bz"),
+        ("hu", "A lány az Instagramon @zsofi_2013 néven posztol.", "@zsofi_2013"),
+        ("sq", "Vajza ka profil në TikTok-un e saj @era.tr.", "@era.tr"),
+        ("uk", "Вона веде сторінку в Тіктоці @oksana.lviv щодня.", "@oksana.lviv"),
+        ("bg", "@niki_sf е профилът му във Фейсбук.", "@niki_sf"),
+    ],
+)
+def test_a_handle_next_to_an_inflected_platform_name_is_a_social_profile(language, text, handle):
+    assert found(text, language, SOCIAL) == [handle]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("bs", "Djevojčica je na Instagramu, @lana.mo.2011, objavila slike."),
+        ("hu", "A lány az Instagramon @zsofi_2013 néven posztol."),
+    ],
+)
+def test_an_inflected_platform_name_is_not_a_name(language, text):
+    assert found(text, language, NAME) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Ask @ana on the forum about the instant messenger.", "Ask @ana about the igloo."]
+)
+def test_a_word_that_only_starts_like_a_short_platform_name_is_not_one(text):
+    assert found(text, "en", SOCIAL) == []
+
+
+# ---------------------------------------------------------------- schools named by an ordinal
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "school"),
+    [
+        ("hr", "Učenica je Treće gimnazije u Splitu.", "Treće gimnazije"),
+        ("bs", "Ide u Četvrtu osnovnu školu od jeseni.", "Četvrtu osnovnu školu"),
+        ("hr", "Sin pohađa XV. gimnaziju u Zagrebu.", "XV. gimnaziju"),
+        ("sr", "Ученик је Прве гимназије у Крагујевцу.", "Прве гимназије"),
+        ("sr-latn", "Ona je u Petoj beogradskoj gimnaziji.", "Petoj beogradskoj gimnaziji"),
+        ("bg", "Учи във Второ основно училище в Русе.", "Второ основно училище"),
+        ("bg", "Учи в Първа английска гимназия.", "Първа английска гимназия"),
+        ("ru", "Учится в Третьей гимназии.", "Третьей гимназии"),
+        ("uk", "Навчається у Першій гімназії.", "Першій гімназії"),
+        ("en", "He attends the Second Primary School in town.", "Second Primary School"),
+        ("ru", "Ходит в детском саду уже год, в Седьмом детском саду.", "Седьмом детском саду"),
+    ],
+)
+def test_a_school_named_by_an_ordinal_word_in_any_case_is_found(language, text, school):
+    assert found(text, language, SCHOOL) == [school]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("hr", "Prebačen je u drugu školu prošle godine."),
+        ("bs", "U drugoj školi je bilo bolje."),
+        ("ru", "Перевели в другую школу."),
+        ("uk", "Його перевели до іншої школи."),
+        ("bg", "Второто училище беше по-добро."),
+        ("bs", "Druga škola je bila bolja za dječaka."),
+    ],
+)
+def test_another_school_is_not_a_named_school(language, text):
+    assert found(text, language, SCHOOL) == []
+
+
+# --------------------------------------------------------------- streets without a street word
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "address"),
+    [
+        ("hr", "Djeca su sama u stanu u Vlaškoj 47 u Zagrebu.", "Vlaškoj 47"),
+        ("sr", "Живе у Кнез Михаиловој 12а, на другом спрату.", "Кнез Михаиловој 12а"),
+        ("bs", "Porodica živi na Alipašinom Polju 3, ulaz B.", "Alipašinom Polju 3"),
+        ("en", "They live at Kneza Miloša 7 with an aunt.", "Kneza Miloša 7"),
+        ("ro", "Locuiesc în Tineretului 3, la etajul doi.", "Tineretului 3"),
+    ],
+)
+def test_a_capitalised_word_and_a_house_number_after_a_place_preposition_is_an_address(
+    language, text, address
+):
+    assert found(text, language, ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("hr", "Prema Zakonu 12 i članku 5, dijete ima pravo."),
+        ("en", "As set out in Article 12, the child must be heard."),
+        ("bs", "U Zenici 12 djece čeka smještaj."),
+        ("hr", "U Vukovaru 1991 mnogo je djece stradalo."),
+        ("en", "In Zagreb 5 km away there is a centre."),
+        ("hr", "U Splitu 15. svibnja održana je radionica."),
+        ("en", "In Grade 5 the girl started to skip school."),
+        ("en", "We met in March 12 times."),
+        ("ro", "În Capitolul 3 găsiți detaliile."),
+        ("sq", "Ide u Shkolla 9-vjeçare Naim Frashëri od jeseni."),
+        ("ru", "В Москве 15 % детей живут в бедности."),
+    ],
+)
+def test_articles_years_quantities_and_dates_after_a_preposition_are_not_addresses(language, text):
+    assert found(text, language, ADDRESS) == []
+
+
+# -------------------------------------------------------------- recent dates and event words
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We ran a workshop on 5 October 2024 for 25 teachers."),
+        ("hr", "Sastanak 14. studenog 2024. bio je dobro posjećen."),
+        ("ro", "Conferința din 3 martie 2025 a fost utilă."),
+        ("hu", "A 2024. május 3-i konferencián sokan voltak."),
+        ("uk", "Семінар 12 березня 2025 року пройшов добре."),
+    ],
+)
+def test_a_recent_date_with_nothing_about_a_child_is_not_a_birth_date(language, text):
+    assert found(text, language, BIRTH_DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The hearing on 12 March 2025 about the boy was postponed."),
+        ("bs", "Na ročištu 12. marta 2025. dječak nije bio prisutan."),
+        ("ru", "На заседании суда 14 июля 2024 года мальчик молчал."),
+        ("el", "Στη συνάντηση στις 14/02/2024 το παιδί μίλησε."),
+        ("hu", "A tárgyaláson 2024. május 3-án a kislány sírt."),
+        ("sq", "Në seancën e 3 marsit 2025 vajza nuk foli."),
+        ("ro", "La ședința din 3 martie 2025 fetița a plâns."),
+    ],
+)
+def test_a_recent_date_right_after_an_event_word_is_not_a_birth_date_even_near_a_child(language, text):
+    assert found(text, language, BIRTH_DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("en", "Our girl (7) arrived on 3.4.2018 with nothing.", "3.4.2018"),
+        ("bs", "Dječak je došao 12. marta 2019. u centar.", "12. marta 2019"),
+        ("el", "Η Δέσποινα, 9 χρονών, ήρθε στις 12/05/2016.", "12/05/2016"),
+        ("ru", "Мальчик поступил к нам 14.07.2015, без документов.", "14.07.2015"),
+        ("hu", f"A kislány {CHILD_YEAR}. március 12-én érkezett.", f"{CHILD_YEAR}. március 12"),
+    ],
+)
+def test_a_recent_date_in_a_sentence_about_a_child_is_a_birth_date(language, text, date):
+    assert found(text, language, BIRTH_DATE) == [date]
+
+
+def test_a_word_for_born_before_the_date_beats_an_event_word():
+    assert found("Born at the hearing on 12 March 2025, the baby was taken in.", "en", BIRTH_DATE) == [
+        "12 March 2025"
+    ]
+
+
+def test_a_child_in_another_sentence_does_not_make_a_recent_date_a_birth_date():
+    text = "The boy is doing well. The school trip was on 12 March 2025. Thanks."
+    assert found(text, "en", BIRTH_DATE) == []
+
+
+ADVERSARIAL_NEW = [
+    ("the the the girl " * 2000)[:20000],
+    ("u Ilici 152 " * 2000)[:20000],
+    ("The boy 12.3.2015. " * 1200)[:20000],
+    ("Ana, the 7 year old boy " * 900)[:20000],
+    ("zovu Ana dijete " * 1500)[:20000],
+    ("na Instagramu @a " * 1300)[:20000],
+    ("sin na moje na Ana " * 1200)[:20000],
+    ("Treće gimnazije " * 1300)[:20000],
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL_NEW, ids=lambda t: repr(t[:12]))
+def test_the_new_mechanisms_stay_well_under_100_ms_on_twenty_thousand_characters(text):
+    check_text(text, language="bs")
+    best = min(_seconds(text) for _ in range(3))
+    assert best < 0.1
