@@ -1,5 +1,25 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "webinars"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("presenters/", views.presenters, name="presenters"),
+    path("new/", views.create, name="create"),
+    path("calendar/", views.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("guest/<str:token>/", views.guest, name="guest"),
+    path("guest/<str:token>/join/", views.guest_join, name="guest_join"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/webinar.ics", views.event_calendar, name="event_calendar"),
+    path("<int:pk>/register/", views.register, name="register"),
+    path("<int:pk>/register-as-guest/", views.guest_register, name="guest_register"),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/confirm-place/", views.confirm_place, name="confirm_place"),
+    path("<int:pk>/join/", views.join, name="join"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/registrations/", views.registrations, name="registrations"),
+    path("<int:pk>/registrations/<int:registration_pk>/decide/", views.decide, name="decide"),
+]

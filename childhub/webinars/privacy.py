@@ -1,0 +1,66 @@
+"""Personal data held by the webinars: registrations, presenter profiles, calendar feeds."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+
+from childhub.accounts.models import User
+from childhub.core.privacy import exempt, register, rows
+
+from .models import CalendarFeed, Presenter, Registration, Webinar
+
+
+def _erase_presenter(member: User) -> None:
+    """The presenter stays on past webinars' pages, no longer named or described."""
+    for presenter in Presenter.objects.filter(member=member):
+        if presenter.photo:
+            presenter.photo.delete(save=False)
+        presenter.member = None
+        presenter.name = gettext("former member")
+        presenter.bio = ""
+        presenter.save()
+
+
+def _erase_registrations(member: User) -> None:
+    """Registrations stay as counts (webinar figures are computed from them), no longer linked."""
+    active = Registration.objects.filter(member=member, status__in=Registration.ACTIVE)
+    active.update(status=Registration.Status.CANCELLED)
+    Registration.objects.filter(member=member).update(member=None, guest_name="", guest_email="")
+
+
+def _forget_creator(member: User) -> None:
+    Webinar.objects.filter(created_by=member).update(created_by=None)
+
+
+register(
+    "webinars.Registration",
+    export=lambda u: rows(
+        Registration.objects.filter(member=u),
+        "webinar__title",
+        "webinar__starts_at",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "ended_at",
+    ),
+    erase=_erase_registrations,
+)
+register(
+    "webinars.Presenter",
+    export=lambda u: rows(Presenter.objects.filter(member=u), "name", "bio", "created_at"),
+    erase=_erase_presenter,
+    files=lambda u: [p.photo for p in Presenter.objects.filter(member=u) if p.photo],
+)
+register(
+    "webinars.CalendarFeed",
+    export=lambda u: rows(CalendarFeed.objects.filter(member=u), "created_at"),
+    erase=lambda u: CalendarFeed.objects.filter(member=u).delete() and None,
+)
+register(
+    "webinars.Webinar",
+    export=lambda u: rows(Webinar.objects.filter(created_by=u), "title", "language", "starts_at"),
+    # The webinar belongs to its organiser organisation; it no longer names who created it.
+    erase=lambda u: _forget_creator(u),
+)
+exempt("webinars.SentReminder", reason="Belongs to a registration; records only when a reminder went out.")
+exempt("webinars.Reminder", reason="An offset before a webinar's start; no member.")
