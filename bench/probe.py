@@ -3,8 +3,10 @@
 Run by bench/run.py with the server's environment, in-process with Django's test Client. Each
 page is requested twice and the second (steady-state) request is counted, so a warm page cache
 or a session that already records consent is what gets measured, as under load. Prints one JSON
-object: per page, the status, the number of queries, the most repeated query shape (a sign of
-N+1 queries) and the time spent in the database as Django measured it.
+object: per page, the status, the number of queries and of writes, the most repeated query
+shape (a sign of N+1 queries), the time spent in the database, the median in-process time
+of 20 more requests (the app's own cost per request, without the server), and the time of the
+first request (with empty caches: a search nobody made before, say).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import statistics
 import sys
 import time
 from collections import Counter
@@ -38,21 +41,42 @@ def shape(sql: str) -> str:
     return _NUMBERS.sub("?", sql)[:160]
 
 
-def probe(client: Client, path: str) -> dict:
+def probe(client: Client, path: str, repeat: int = 20) -> dict:
+    started = time.perf_counter()
     client.get(path)  # first request: fills caches, records consent in the session
-    with CaptureQueriesContext(connection) as ctx:
+    cold = time.perf_counter() - started
+    timings: list[float] = []
+
+    def timed(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            timings.append(time.perf_counter() - started)
+
+    with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(timed):
         started = time.perf_counter()
         response = client.get(path)
         elapsed = time.perf_counter() - started
-    shapes = Counter(shape(q["sql"]) for q in ctx.captured_queries)
+    # Copy now: the next request's request_started signal clears the connection's query log.
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    walls = []
+    for _ in range(repeat):  # in-process time per request: the app's own cost, without the server
+        started = time.perf_counter()
+        client.get(path)
+        walls.append(time.perf_counter() - started)
+    shapes = Counter(shape(sql) for sql in sqls)
     top, repeats = shapes.most_common(1)[0] if shapes else ("", 0)
     return {
         "status": response.status_code,
-        "queries": len(ctx.captured_queries),
-        "db_ms": round(sum(float(q["time"]) for q in ctx.captured_queries) * 1000, 1),
-        "wall_ms": round(elapsed * 1000, 1),
+        "queries": len(sqls),
+        "writes": sum(sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for sql in sqls),
+        "db_ms": round(sum(timings) * 1000, 2),
+        "wall_ms": round(elapsed * 1000, 2),
+        "app_ms": round(statistics.median(walls) * 1000, 2),
+        "cold_ms": round(cold * 1000, 2),
         "most_repeated": {"count": repeats, "sql": top} if repeats > 1 else None,
-        "queries_sql": [q["sql"][:300] for q in ctx.captured_queries],
+        "queries_sql": [sql[:300] for sql in sqls],
     }
 
 

@@ -1,12 +1,13 @@
 """Load benchmark: ``make bench`` (or ``.venv/bin/python bench/run.py --scale 1``).
 
 For each database (SQLite, then PostgreSQL if it answers on 127.0.0.1:5432) this script makes a
-fresh bench database, migrates it, loads the demo content, bulk-seeds 3,500 × scale members
-(bench/seed.py), counts the queries of each page (bench/probe.py), serves the app under granian
-(WSGI, 2 workers, 1 blocking thread) with a production-like environment, and loads each page
-with wrk on 127.0.0.1 at concurrency 8 and 32. It prints one table and writes it, with the
-budgets of DESIGN.md section 5 and a pass/fail mark beside each row, to bench/RESULTS.md.
-It cleans up after itself: granian is stopped and the PostgreSQL bench database dropped.
+fresh bench database, migrates it, loads the demo content, bulk-seeds 3,500 × scale members and
+20,000 × scale library resources indexed for search (bench/seed.py), counts the queries of each
+page (bench/probe.py), serves the app under granian (WSGI, 2 workers, 1 blocking thread) with a
+production-like environment, and loads each page with wrk on 127.0.0.1 at concurrency 8 and
+32. It prints one table and writes it, with the budgets of DESIGN.md section 5 and a pass/fail
+mark beside each row, to bench/RESULTS.md (bench/RESULTS-scale-<N>.md at other scales). It
+cleans up after itself: granian is stopped and the PostgreSQL bench database dropped.
 See bench/README.md.
 """
 
@@ -69,6 +70,7 @@ class Page:
     member: bool
     budget: str
     expect: str  # text the decompressed page must contain (a sanity check before loading it)
+    rotate: bool = False  # load with the searchers' sessions in turn (per-member rate limits)
 
 
 @dataclass
@@ -84,6 +86,10 @@ class Run:
     @property
     def rps(self) -> float:
         return self.stats["requests"] / (self.stats["duration_us"] / 1e6)
+
+    @property
+    def noisy(self) -> bool:
+        return float(self.stats.get("cpu_other", 0)) > NOISE_CORES
 
     @property
     def errors(self) -> int:
@@ -189,8 +195,9 @@ def postgres_reachable() -> str | None:
     try:
         with psycopg.connect(PG_ADMIN_URL, connect_timeout=3) as conn:
             conn.execute("SELECT 1")
-    except Exception as exc:  # noqa: BLE001 (any failure means: skip PostgreSQL)
-        return f"PostgreSQL at 127.0.0.1:5432 did not answer ({exc.__class__.__name__}: {str(exc).strip()[:120]})"
+    except Exception as exc:
+        reason = f"{exc.__class__.__name__}: {str(exc).strip()[:120]}"
+        return f"PostgreSQL at 127.0.0.1:5432 did not answer ({reason})"
     return None
 
 
@@ -219,7 +226,7 @@ def redis_available() -> bool:
         client.ping()
         client.flushdb()  # database 1 belongs to the bench: start with no stale pages or sessions
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -232,7 +239,9 @@ def sqlite_reset() -> None:
 # --- Server ------------------------------------------------------------------------------
 
 
-def fetch(port: int, path: str, headers: dict[str, str], timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+def fetch(
+    port: int, path: str, headers: dict[str, str], timeout: float = 10
+) -> tuple[int, dict[str, str], bytes]:
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         conn.request("GET", path, headers=headers)
@@ -253,13 +262,30 @@ class Server:
 
     def start(self) -> None:
         cmd = [
-            GRANIAN, "--interface", "wsgi", "--workers", "2", "--blocking-threads", "1",
-            "--host", HOST, "--port", str(self.port), "--log-level", "warning", "config.wsgi:application",
-        ]  # fmt: skip
+            GRANIAN,
+            "--interface",
+            "wsgi",
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "1",
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+            "--log-level",
+            "warning",
+            "config.wsgi:application",
+        ]
         log(f"granian on {HOST}:{self.port}: {' '.join(cmd[1:])}")
         self.log_file = open(self.log_path, "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True
+            cmd,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -325,7 +351,9 @@ class RssSampler(threading.Thread):
                 status = Path(f"/proc/{pid}/status").read_text()
                 rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
                 if pid not in self.cmdlines:
-                    self.cmdlines[pid] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+                    self.cmdlines[pid] = (
+                        Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+                    )
             except (OSError, AttributeError):
                 continue
             self.peaks[pid] = max(self.peaks.get(pid, 0), rss_kb)
@@ -345,21 +373,159 @@ class RssSampler(threading.Thread):
         return sorted(rows)
 
 
+# --- CPU accounting: is anything else using the machine? --------------------------------
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+NOISE_CORES = 0.25  # other processes using more than this while measuring make a row unreliable
+DB_COMMANDS = {"postgres", "redis-server"}
+
+
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """pid → (parent pid, command, CPU seconds including waited-for children)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            text = (entry / "stat").read_text()
+            comm = text[text.index("(") + 1 : text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            cpu = sum(int(f) for f in fields[11:15]) / CLK_TCK  # utime stime cutime cstime
+            table[int(entry.name)] = (int(fields[1]), comm, cpu)
+        except (OSError, IndexError, ValueError):
+            continue
+    return table
+
+
+def _descendants(table: dict[int, tuple[int, str, float]], root: int) -> set[int]:
+    found, frontier = {root}, [root]
+    while frontier:
+        current = frontier.pop()
+        children = [pid for pid, (ppid, _c, _t) in table.items() if ppid == current and pid not in found]
+        found.update(children)
+        frontier += children
+    return found
+
+
+def cpu_snapshot(server_pid: int) -> dict[str, float]:
+    """CPU seconds so far by bucket: the server, this script and wrk, the databases (PostgreSQL,
+    Redis), kernel threads, every other process, and time stolen by the hypervisor."""
+    table = _processes()
+    server = _descendants(table, server_pid)
+    ours = _descendants(table, os.getpid()) - server
+    kernel = _descendants(table, 2)
+    buckets = {"server": 0.0, "load": 0.0, "db": 0.0, "kernel": 0.0, "other": 0.0}
+    for pid, (_ppid, comm, cpu) in table.items():
+        if pid in server:
+            buckets["server"] += cpu
+        elif pid in ours:
+            buckets["load"] += cpu
+        elif comm in DB_COMMANDS:
+            buckets["db"] += cpu
+        elif pid in kernel:
+            buckets["kernel"] += cpu
+        else:
+            buckets["other"] += cpu
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    buckets["steal"] = values[7] / CLK_TCK
+    return buckets
+
+
+class CpuMeter:
+    """Cores used over a span by the server, wrk, the databases, and everything else."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self.wall = time.monotonic()
+        self.start = cpu_snapshot(server_pid)
+
+    def cores(self) -> dict[str, float]:
+        wall = time.monotonic() - self.wall
+        end = cpu_snapshot(self.server_pid)
+        used = {k: max(0.0, end[k] - self.start[k]) / wall for k in end}
+        return {
+            "cpu_server": round(used["server"], 2),
+            "cpu_load": round(used["load"], 2),
+            "cpu_db": round(used["db"], 2),
+            "cpu_other": round(used["other"] + used["steal"], 2),
+        }
+
+
+class QuietWaiter:
+    """Wait (within a total budget) until other processes leave the CPUs alone."""
+
+    def __init__(self, budget_s: float) -> None:
+        self.budget = budget_s
+        self.waited = 0.0
+
+    def wait(self, server_pid: int) -> float:
+        while True:
+            meter = CpuMeter(server_pid)
+            time.sleep(2)
+            cores = meter.cores()
+            other = cores["cpu_other"] + cores["cpu_server"] + cores["cpu_db"]
+            if other <= NOISE_CORES or self.waited >= self.budget:
+                return other
+            log(f"the machine is busy ({other:.2f} cores used by other processes); waiting")
+            time.sleep(8)
+            self.waited += 10
+
+
 # --- Load --------------------------------------------------------------------------------
 
 
-def wrk(port: int, page: Page, headers: dict[str, str], connections: int, seconds: int, threads: int) -> dict[str, Any]:
-    cmd = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s", "--latency", "-s", str(LUA)]
+def rotating_script(name: str, cookies: list[str]) -> Path:
+    """report.lua plus a request() that sends each of the sessions' cookies in turn."""
+    path = VAR / f"{name}-rotate.lua"
+    quoted = ",\n".join(f'  "{cookie}"' for cookie in cookies)
+    path.write_text(
+        LUA.read_text()
+        + "\n-- Each request signs in as the next of many members (per-member rate limits).\n"
+        + f"local cookies = {{\n{quoted}\n}}\n"
+        + "local turn = 0\n"
+        + "request = function()\n"
+        + "  turn = turn % #cookies + 1\n"
+        + '  wrk.headers["Cookie"] = cookies[turn]\n'
+        + "  return wrk.format(nil)\n"
+        + "end\n"
+    )
+    return path
+
+
+def wrk(
+    port: int,
+    page: Page,
+    headers: dict[str, str],
+    connections: int,
+    seconds: int,
+    threads: int,
+    server_pid: int,
+    script: Path = LUA,
+) -> dict[str, Any]:
+    cmd = [
+        "wrk",
+        f"-t{min(threads, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "2s",
+        "--latency",
+        "-s",
+        str(script),
+    ]
     for key, value in headers.items():
         cmd += ["-H", f"{key}: {value}"]
     cmd.append(f"http://{HOST}:{port}{page.path}")
+    meter = CpuMeter(server_pid)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30)
+    cpu = meter.cores()
     match = re.search(r"^WRK_JSON (\{.*\})$", proc.stdout, re.M)
     if proc.returncode != 0 or not match:
         raise BenchError(f"wrk failed on {page.path}: {proc.stderr.strip() or proc.stdout.strip()}")
     stats = json.loads(match.group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", proc.stdout)
     stats["non_2xx_3xx"] = int(non2xx.group(1)) if non2xx else 0
+    stats.update(cpu)
     return stats
 
 
@@ -387,7 +553,7 @@ def check_and_weigh(port: int, page: Page, headers: dict[str, str]) -> dict[str,
     ):
         if not url.startswith("/"):
             continue
-        a_status, a_headers, a_body = fetch(port, url, {"Accept-Encoding": "gzip"})
+        a_status, _a_headers, a_body = fetch(port, url, {"Accept-Encoding": "gzip"})
         assets[url] = len(a_body) if a_status == 200 else -a_status
         if url.endswith(".css"):
             css += len(a_body)
@@ -439,7 +605,7 @@ def budget_text(run: Run) -> str:
 
 
 def bench_database(
-    name: str, env: dict[str, str], args: argparse.Namespace, notes: list[str]
+    name: str, env: dict[str, str], args: argparse.Namespace, quiet: QuietWaiter
 ) -> tuple[list[Run], dict[str, Any]]:
     info: dict[str, Any] = {"database": name}
     started = time.monotonic()
@@ -453,17 +619,52 @@ def bench_database(
     info["seed"] = seed
     info["seed_seconds"] = round(time.monotonic() - seeded_at, 1)
     info["setup_seconds"] = round(time.monotonic() - started, 1)
-    log(f"{name}: seeded {seed['counts']} in {info['seed_seconds']} s (bulk part {seed['seconds']} s); "
-        f"{seed['member_listed']} profiles listed for members, {seed['public_listed']} for visitors")
+    log(
+        f"{name}: seeded {seed['counts']} in {info['seed_seconds']} s (bulk part {seed['seconds']} s); "
+        f"{seed['member_listed']} profiles listed for members, {seed['public_listed']} for visitors"
+    )
 
     pages = [
         Page("home (visitor)", "/en/", False, "cached", "Join ChildHub"),
         Page("directory (visitor)", "/en/members/", False, "cached", "people found"),
         Page("directory (member)", "/en/members/", True, "member", "Bench Member"),
         Page("profile (member)", f"/en/members/{seed['profile_pk']}/", True, "detail", "Bench Member"),
+        Page(
+            "library, 2 facets (visitor)",
+            f"/en/library/?{seed['library_facets']}",
+            False,
+            "cached",
+            "resources",
+        ),
+        Page("resource (member)", f"/en/library/{seed['resource_pk']}/", True, "detail", "Bench Member"),
+        Page(
+            "search, common word (member)",
+            f"/en/library/?q={seed['common_word']}",
+            True,
+            "member",
+            "found",
+            rotate=True,
+        ),
+        Page(
+            "search, rare word (member)",
+            f"/en/library/?q={seed['rare_word']}",
+            True,
+            "member",
+            "found",
+            rotate=True,
+        ),
     ]
-    spec = {"member_pk": seed["bench_member_pk"], "pages": [{"name": p.name, "path": p.path, "member": p.member} for p in pages]}
-    probe = json.loads(run_logged([PY, str(BENCH / "probe.py"), json.dumps(spec)], env, f"{name}-probe", 300).strip().splitlines()[-1])
+    if args.only:  # rerun some pages (bench/README.md: "Rerunning noisy rows")
+        pages = [p for p in pages if any(part in p.name for part in args.only)]
+    spec = {
+        "member_pk": seed["bench_member_pk"],
+        "pages": [{"name": p.name, "path": p.path, "member": p.member} for p in pages],
+    }
+    probe = json.loads(
+        run_logged([PY, str(BENCH / "probe.py"), json.dumps(spec)], env, f"{name}-probe", 300)
+        .strip()
+        .splitlines()[-1]
+    )
     info["probe"] = probe
     for page in pages:
         p = probe[page.name]
@@ -483,18 +684,35 @@ def bench_database(
             headers = page_headers(page, session)
             weight = check_and_weigh(server.port, page, headers)
             info["weights"][page.name] = weight
-            wrk(server.port, page, headers, 8, args.warmup, args.threads)  # warm-up, not reported
+            script = LUA
+            if page.rotate:
+                cookies = [f"{session[0]}={key}; django_language=en" for key in seed["searcher_sessions"]]
+                script = rotating_script(name, cookies)
+            quiet.wait(server.proc.pid)
+            wrk(server.port, page, headers, 8, args.warmup, args.threads, server.proc.pid, script)  # warm-up
             c8: Run | None = None
             for connections in args.concurrency:
-                stats = wrk(server.port, page, headers, connections, args.duration, args.threads)
+                stats = wrk(
+                    server.port,
+                    page,
+                    headers,
+                    connections,
+                    args.duration,
+                    args.threads,
+                    server.proc.pid,
+                    script,
+                )
                 run = Run(name, page.name, connections, page.budget, stats, weight["html_kb"])
                 judge(run, c8 if connections >= 32 else None, weight)
                 if connections == 8:
                     c8 = run
                 runs.append(run)
                 log(
-                    f"{name}: {page.name} c{connections}: {run.rps:,.0f} req/s, p50 {stats['p50'] / 1000:.1f} ms, "
-                    f"p95 {stats['p95'] / 1000:.1f} ms, p99 {stats['p99'] / 1000:.1f} ms, {run.errors} errors"
+                    f"{name}: {page.name} c{connections}: {run.rps:,.0f} req/s, "
+                    f"p50 {stats['p50'] / 1000:.1f} ms, p95 {stats['p95'] / 1000:.1f} ms, "
+                    f"p99 {stats['p99'] / 1000:.1f} ms, {run.errors} errors; "
+                    f"cores: server {stats['cpu_server']}, wrk {stats['cpu_load']}, db {stats['cpu_db']}, "
+                    f"other {stats['cpu_other']}"
                 )
         sampler.sample()
     finally:
@@ -520,15 +738,40 @@ def table_rows(runs: list[Run]) -> list[list[str]]:
         errors = str(r.errors)
         if r.stats["timeout"]:
             errors += f" ({r.stats['timeout']} timeouts)"
-        rows.append([
-            r.database, r.page, str(r.concurrency), f"{r.rps:,.0f}", fmt_ms(r.stats["p50"]),
-            fmt_ms(r.stats["p95"]), fmt_ms(r.stats["p99"]), errors, f"{r.weight_kb:.1f}",
-            budget_text(r), "pass" if not r.checks else "FAIL: " + "; ".join(r.checks),
-        ])  # fmt: skip
+        rows.append(
+            [
+                r.database,
+                r.page,
+                str(r.concurrency),
+                f"{r.rps:,.0f}",
+                fmt_ms(r.stats["p50"]),
+                fmt_ms(r.stats["p95"]),
+                fmt_ms(r.stats["p99"]),
+                errors,
+                f"{r.weight_kb:.1f}",
+                " / ".join(f"{r.stats.get(k, 0):.2f}" for k in ("cpu_server", "cpu_db", "cpu_other"))
+                + (" noisy" if r.noisy else ""),
+                budget_text(r),
+                "pass" if not r.checks else "FAIL: " + "; ".join(r.checks),
+            ]
+        )
     return rows
 
 
-HEADER = ["database", "page", "c", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "weight KB", "budget (DESIGN §5)", "result"]
+HEADER = [
+    "database",
+    "page",
+    "c",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "weight KB",
+    "cores app/db/other",
+    "budget (DESIGN §5)",
+    "result",
+]
 
 
 def print_table(rows: list[list[str]]) -> None:
@@ -551,7 +794,9 @@ def scale_comparison(runs: list[Run], scale: float) -> tuple[list[list[str]], bo
     baseline_path = BENCH / "results-scale-1.json"
     if scale == 1 or not baseline_path.exists():
         return None
-    base = {(r["database"], r["page"], r["concurrency"]): r for r in json.loads(baseline_path.read_text())["runs"]}
+    base = {
+        (r["database"], r["page"], r["concurrency"]): r for r in json.loads(baseline_path.read_text())["runs"]
+    }
     rows, ok = [], True
     for r in runs:
         b = base.get((r.database, r.page, r.concurrency))
@@ -565,16 +810,27 @@ def scale_comparison(runs: list[Run], scale: float) -> tuple[list[list[str]], bo
             if r.stats[key] > 2 * b["stats"][key]:
                 fails.append(key)
         ok = ok and not fails
-        rows.append([
-            r.database, r.page, str(r.concurrency), f"{b_rps:,.0f} → {r.rps:,.0f}",
-            f"{fmt_ms(b['stats']['p95'])} → {fmt_ms(r.stats['p95'])}", "pass" if not fails else "FAIL: " + ", ".join(fails),
-        ])  # fmt: skip
+        rows.append(
+            [
+                r.database,
+                r.page,
+                str(r.concurrency),
+                f"{b_rps:,.0f} → {r.rps:,.0f}",
+                f"{fmt_ms(b['stats']['p95'])} → {fmt_ms(r.stats['p95'])}",
+                "pass" if not fails else "FAIL: " + ", ".join(fails),
+            ]
+        )
     return rows, ok
 
 
 def write_results(
-    runs: list[Run], infos: list[dict[str, Any]], mach: dict[str, str], args: argparse.Namespace,
-    notes: list[str], started: dt.datetime, versions: dict[str, str],
+    runs: list[Run],
+    infos: list[dict[str, Any]],
+    mach: dict[str, str],
+    args: argparse.Namespace,
+    notes: list[str],
+    started: dt.datetime,
+    versions: dict[str, str],
 ) -> Path:
     rows = table_rows(runs)
     when = started.strftime("%Y-%m-%d %H:%M %Z").strip()
@@ -582,86 +838,278 @@ def write_results(
         "# Benchmark results",
         "",
         f"Written by `make bench` (`bench/run.py --scale {args.scale:g}`) on {when}; "
-        f"took {(dt.datetime.now(dt.timezone.utc).astimezone() - started).total_seconds() / 60:.1f} min.",
+        f"took {(dt.datetime.now(dt.UTC).astimezone() - started).total_seconds() / 60:.1f} min.",
         "",
+        f"- Code: commit {mach.get('code', '?')} at the start of the run",
         f"- Machine: {mach['nproc']} CPUs ({mach['cpu']}), {mach['memory']} RAM, Linux {mach['kernel']}",
         f"- Software: Python {mach['python']}, Django {mach['django']}, {mach['granian']}, {mach['wrk']}"
         + "".join(f", {k} {v}" for k, v in versions.items()),
-        f"- Scale {args.scale:g}: " + "; ".join(
+        f"- Scale {args.scale:g}: "
+        + "; ".join(
             f"{i['database']}: {i['seed']['total_profiles']:,} profiles "
-            f"({i['seed']['member_listed']:,} listed for members, {i['seed']['public_listed']:,} for visitors), "
+            f"({i['seed']['member_listed']:,} listed for members, "
+            f"{i['seed']['public_listed']:,} for visitors), "
+            f"{i['seed']['counts'].get('resources', 0):,} resources "
+            f"(indexed in {i['seed']['counts'].get('index_seconds', '?')} s), "
             f"setup {i['setup_seconds']} s of which bulk seeding {i['seed_seconds']} s"
             for i in infos
         ),
         "- Server: granian WSGI `--workers 2 --blocking-threads 1`, DEBUG off, manifest static files, "
         "SQLite with the database cache, PostgreSQL with Redis (cache and sessions) when Redis answers.",
-        f"- Load: wrk `-t{args.threads}` on 127.0.0.1, {args.warmup} s warm-up per page, then {args.duration} s at "
+        f"- Load: wrk `-t{args.threads}` on 127.0.0.1, {args.warmup} s warm-up per page, "
+        f"then {args.duration} s at "
         + " and ".join(f"c{c}" for c in args.concurrency)
-        + "; every request sends `Accept-Encoding: gzip`; member pages send the bench member's session cookie.",
-        "- Not seeded yet: resources, posts, webinars and courses (their apps do not exist yet); "
-        "only members and their profiles are at the seed's scale.",
+        + "; every request sends `Accept-Encoding: gzip`; "
+        "member pages send the bench member's session cookie.",
+        "- Members (with their profiles) and library resources (indexed for search) are at the "
+        "seed's scale; posts, webinars and courses are not seeded or benchmarked yet. The search pages "
+        "are loaded with the sessions of "
+        + ", ".join(
+            f"{i['seed'].get('searchers') or len(i['seed'].get('searcher_sessions', []))}" for i in infos[:1]
+        )
+        + " members in turn (library search is limited to 60 a minute per member).",
         "",
         "## Throughput and latency",
         "",
         "Budgets are at c32 (DESIGN.md §5); c8 rows only need to be free of errors. "
-        "`weight` is the compressed HTML of the page.",
+        "`weight` is the compressed HTML of the page. `cores`: CPU used while the row was measured by "
+        "granian (app), by PostgreSQL and Redis (db), and by any other process (other; hypervisor steal "
+        "included, wrk and kernel threads excluded); with other above "
+        f"{NOISE_CORES} the row is marked noisy and its figures understate the app "
+        "(rerun on a quiet machine).",
         "",
         markdown_table(HEADER, rows),
         "",
         "## Pages: weight and queries",
         "",
         f"HTML ≤ {HTML_KB} KB compressed and always compressed; CSS ≤ {CSS_KB} KB; JavaScript ≤ {JS_KB} KB; "
-        f"first view ≤ {FIRST_VIEW_KB} KB. Queries counted with Django's test Client on the second request "
-        "(bench/probe.py).",
+        f"first view ≤ {FIRST_VIEW_KB} KB. Queries (and writes among them) counted with Django's test Client "
+        "on the second request (bench/probe.py); `app ms` is the median time of the page in-process, "
+        "without the server: 2 workers on 2 cores cannot serve more than 2,000 / app ms req/s; "
+        "`cold ms` is the first request, with the caches empty.",
         "",
     ]
     weight_rows = []
     for info in infos:
         for page, w in info["weights"].items():
             p = info["probe"][page]
-            ok = w["gzip"] and w["html_kb"] <= HTML_KB and w["css_kb"] <= CSS_KB and w["js_kb"] <= JS_KB and w["first_view_kb"] <= FIRST_VIEW_KB
-            weight_rows.append([
-                info["database"], page, f"{w['html_kb']:.1f} ({w['html_raw_kb']:.0f} raw)", "yes" if w["gzip"] else "NO",
-                f"{w['css_kb']:.1f}", f"{w['js_kb']:.1f}", f"{w['first_view_kb']:.1f}", "pass" if ok else "FAIL",
-                str(p["queries"]), f"{p['db_ms']}",
-                f"{p['most_repeated']['count']}× {p['most_repeated']['sql'][:70]}…" if p["most_repeated"] else "",
-            ])  # fmt: skip
-    lines.append(markdown_table(
-        ["database", "page", "HTML KB gz", "gzip", "CSS KB", "JS KB", "first view KB", "weight", "queries", "db ms", "most repeated query"],
-        weight_rows,
-    ))
-    lines += ["", "## Memory", "", f"Peak resident memory per granian worker during the run; budget ≤ {WORKER_MB} MB.", ""]
+            ok = (
+                w["gzip"]
+                and w["html_kb"] <= HTML_KB
+                and w["css_kb"] <= CSS_KB
+                and w["js_kb"] <= JS_KB
+                and w["first_view_kb"] <= FIRST_VIEW_KB
+            )
+            weight_rows.append(
+                [
+                    info["database"],
+                    page,
+                    f"{w['html_kb']:.1f} ({w['html_raw_kb']:.0f} raw)",
+                    "yes" if w["gzip"] else "NO",
+                    f"{w['css_kb']:.1f}",
+                    f"{w['js_kb']:.1f}",
+                    f"{w['first_view_kb']:.1f}",
+                    "pass" if ok else "FAIL",
+                    str(p["queries"]),
+                    str(p.get("writes", "")),
+                    f"{p['db_ms']:.1f}",
+                    f"{p.get('app_ms', 0):.1f}",
+                    f"{p.get('cold_ms', 0):.1f}",
+                    f"{p['most_repeated']['count']}× `{p['most_repeated']['sql'][:70]}…`"
+                    if p["most_repeated"]
+                    else "",
+                ]
+            )
+    lines.append(
+        markdown_table(
+            [
+                "database",
+                "page",
+                "HTML KB gz",
+                "gzip",
+                "CSS KB",
+                "JS KB",
+                "first view KB",
+                "weight",
+                "queries",
+                "writes",
+                "db ms",
+                "app ms",
+                "cold ms",
+                "most repeated query",
+            ],
+            weight_rows,
+        )
+    )
+    lines += [
+        "",
+        "## Memory",
+        "",
+        f"Peak resident memory per granian worker during the run; budget ≤ {WORKER_MB} MB.",
+        "",
+    ]
     mem_rows = []
     for info in infos:
         worst = max(info["workers_mb"], default=0)
-        mem_rows.append([
-            info["database"], ", ".join(f"{mb:.0f}" for mb in info["workers_mb"]) or "?", f"{info['main_mb']:.0f}",
-            "pass" if info["workers_mb"] and worst <= WORKER_MB else "FAIL",
-        ])  # fmt: skip
-    lines.append(markdown_table(["database", "workers, peak MB", "granian main process MB", "result"], mem_rows))
+        mem_rows.append(
+            [
+                info["database"],
+                ", ".join(f"{mb:.0f}" for mb in info["workers_mb"]) or "?",
+                f"{info['main_mb']:.0f}",
+                "pass" if info["workers_mb"] and worst <= WORKER_MB else "FAIL",
+            ]
+        )
+    lines.append(
+        markdown_table(["database", "workers, peak MB", "granian main process MB", "result"], mem_rows)
+    )
     comparison = scale_comparison(runs, args.scale)
     if comparison:
         comp_rows, _ok = comparison
-        lines += ["", "## Against scale 1", "", "No figure may be worse than half the scale-1 figure "
-                  "(from bench/results-scale-1.json).", ""]
+        lines += [
+            "",
+            "## Against scale 1",
+            "",
+            "No figure may be worse than half the scale-1 figure (from bench/results-scale-1.json).",
+            "",
+        ]
         lines.append(markdown_table(["database", "page", "c", "req/s", "p95 ms", "result"], comp_rows))
+    given_notes = list(dict.fromkeys(notes))  # kept in the raw figures without the line below
+    noisy = [r for r in runs if r.noisy]
+    notes = given_notes
+    if noisy:
+        notes = [
+            *notes,
+            f"{len(noisy)} of {len(runs)} rows were measured while other processes used the CPUs "
+            "(see `other cores`); those figures are not the app's.",
+        ]
     if notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in notes]
     lines.append("")
-    path = BENCH / "RESULTS.md"
+    # Scale 1 is the reference (README quotes it); other scales get their own file beside it.
+    path = BENCH / ("RESULTS.md" if args.scale == 1 else f"RESULTS-scale-{args.scale:g}.md")
     path.write_text("\n".join(lines))
     raw = {
-        "date": started.isoformat(), "scale": args.scale, "machine": mach, "notes": notes,
-        "runs": [{"database": r.database, "page": r.page, "concurrency": r.concurrency, "stats": r.stats, "checks": r.checks} for r in runs],
-        "infos": [{k: v for k, v in i.items() if k != "probe"} | {"queries": {n: p["queries"] for n, p in i["probe"].items()}} for i in infos],
-    }  # fmt: skip
+        "date": started.isoformat(),
+        "scale": args.scale,
+        "machine": mach,
+        "notes": given_notes,
+        "runs": [
+            {
+                "database": r.database,
+                "page": r.page,
+                "concurrency": r.concurrency,
+                "budget": r.budget,
+                "stats": r.stats,
+                "checks": r.checks,
+            }
+            for r in runs
+        ],
+        "infos": [
+            {k: v for k, v in i.items() if k not in {"probe", "seed"}}
+            | {
+                "seed": {k: v for k, v in i["seed"].items() if k not in {"session_key", "searcher_sessions"}}
+                | {"searchers": i["seed"].get("searchers") or len(i["seed"].get("searcher_sessions", []))}
+            }
+            | {"queries": {n: p["queries"] for n, p in i["probe"].items()}}
+            for i in infos
+        ],
+    }
     (BENCH / f"results-scale-{args.scale:g}.json").write_text(json.dumps(raw, indent=1, default=str) + "\n")
     VAR.mkdir(parents=True, exist_ok=True)
     (VAR / f"probe-scale-{args.scale:g}.json").write_text(json.dumps([i["probe"] for i in infos], indent=1))
     return path
 
 
+# --- Rerunning some rows -----------------------------------------------------------------
+
+
+def merge_previous(
+    runs: list[Run], infos: list[dict[str, Any]], scale: float
+) -> tuple[list[Run], list[dict[str, Any]]]:
+    """The previous run's rows and page figures at this scale, with the rows measured now instead."""
+    raw_path = BENCH / f"results-scale-{scale:g}.json"
+    probe_path = VAR / f"probe-scale-{scale:g}.json"
+    if not raw_path.exists() or not probe_path.exists():
+        log("no previous run at this scale to merge with: writing only the rows measured now")
+        return runs, infos
+    raw = json.loads(raw_path.read_text())
+    probes = json.loads(probe_path.read_text())
+    previous = {
+        info["database"]: {**info, "probe": probe} for info, probe in zip(raw["infos"], probes, strict=True)
+    }
+    budgets = {r.page: r.budget for r in runs}
+    by_database = {info["database"]: info for info in infos}
+    for database, old in previous.items():
+        new = by_database.get(database)
+        if new is None:
+            infos.append(old)
+            continue
+        for page, weight in old["weights"].items():
+            if page not in new["weights"]:
+                new["weights"][page] = weight
+                new["probe"][page] = old["probe"][page]
+        # Keep the previous order of pages, and the higher memory peaks (of all pages, not some).
+        new["weights"] = {page: new["weights"][page] for page in [*old["weights"], *new["weights"]]}
+        if old.get("workers_mb") and new.get("workers_mb"):
+            new["workers_mb"] = [
+                max(a, b) for a, b in zip(sorted(old["workers_mb"]), sorted(new["workers_mb"]), strict=False)
+            ]
+        new["main_mb"] = max(old.get("main_mb", 0), new.get("main_mb", 0))
+    measured = {(r.database, r.page, r.concurrency): r for r in runs}
+    merged: list[Run] = []
+    for row in raw["runs"]:
+        key = (row["database"], row["page"], row["concurrency"])
+        if key in measured:
+            merged.append(measured.pop(key))
+            continue
+        weight = previous[row["database"]]["weights"][row["page"]]["html_kb"]
+        budget = row.get("budget") or budgets.get(row["page"]) or _budget_of(row["page"])
+        merged.append(
+            Run(row["database"], row["page"], row["concurrency"], budget, row["stats"], weight, row["checks"])
+        )
+    order = [*previous, *(i["database"] for i in infos if i["database"] not in previous)]
+    infos.sort(key=lambda info: order.index(info["database"]))
+    return merged + list(measured.values()), infos
+
+
+def _budget_of(page: str) -> str:
+    if "(visitor)" in page:
+        return "cached"
+    if page.startswith(("profile", "resource")):
+        return "detail"
+    return "member"
+
+
 # --- Main --------------------------------------------------------------------------------
+
+
+def code_version() -> str:
+    """The commit measured, and whether the work tree differed from it (others may be editing)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            [
+                "git",
+                "--no-optional-locks",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                "childhub",
+                "config",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return "unknown"
+    changed = len([line for line in dirty.stdout.splitlines() if line.strip()])
+    return head.stdout.strip() + (
+        f" with {changed} uncommitted changed files in childhub/ and config/" if changed else ""
+    )
 
 
 def base_env() -> dict[str, str]:
@@ -684,18 +1132,33 @@ def _terminate(signum: int, _frame: Any) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="ChildHub load benchmark (see bench/README.md)")
-    parser.add_argument("--scale", type=float, default=1.0, help="seed 3,500 × SCALE members")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="seed 3,500 × SCALE members and 20,000 × SCALE resources"
+    )
     parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
     parser.add_argument("--duration", type=int, default=10, help="seconds per page and concurrency")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
     parser.add_argument("--concurrency", default="8,32", help="comma-separated wrk connection counts")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument(
+        "--quiet-wait",
+        type=int,
+        default=300,
+        help="seconds in all to wait for other processes to leave the CPUs alone",
+    )
     parser.add_argument("--retries", type=int, default=2, help="retries of manage.py steps, 60 s apart")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated parts of page names to measure (e.g. 'search,resource'); the other "
+        "rows are kept from the last run at this scale and the tables are written again",
+    )
     args = parser.parse_args()
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
+    args.only = [part.strip() for part in args.only.split(",") if part.strip()]
     signal.signal(signal.SIGTERM, _terminate)
     os.chdir(ROOT)
-    started = dt.datetime.now(dt.timezone.utc).astimezone()
+    started = dt.datetime.now(dt.UTC).astimezone()
     VAR.mkdir(parents=True, exist_ok=True)
     LOGS.mkdir(parents=True, exist_ok=True)
 
@@ -703,13 +1166,20 @@ def main() -> int:
     mach = machine()
     log(f"machine: {mach['nproc']} × {mach['cpu']}; scale {args.scale:g}")
     env = base_env()
-    run_logged([PY, "manage.py", "collectstatic", "--no-input"], {**env, "DATABASE_URL": f"sqlite:///{SQLITE_FILE}"},
-               "collectstatic", 300, retries=args.retries)  # fmt: skip
+    run_logged(
+        [PY, "manage.py", "collectstatic", "--no-input"],
+        {**env, "DATABASE_URL": f"sqlite:///{SQLITE_FILE}"},
+        "collectstatic",
+        300,
+        retries=args.retries,
+    )
 
     runs: list[Run] = []
     infos: list[dict[str, Any]] = []
     notes: list[str] = []
     versions: dict[str, str] = {}
+    quiet = QuietWaiter(args.quiet_wait)
+    mach["code"] = code_version()
     import sqlite3
 
     for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
@@ -730,13 +1200,18 @@ def main() -> int:
                 db_env["DATABASE_URL"] = PG_URL
                 if redis_available():
                     db_env["REDIS_URL"] = REDIS_URL
-                    notes.append("PostgreSQL runs used Redis (127.0.0.1:6379/1, flushed first) for the cache and sessions.")
+                    notes.append(
+                        "PostgreSQL runs used Redis (127.0.0.1:6379/1, flushed first) "
+                        "for the cache and sessions."
+                    )
                 else:
-                    notes.append("Redis did not answer: the PostgreSQL runs used the database cache and sessions.")
+                    notes.append(
+                        "Redis did not answer: the PostgreSQL runs used the database cache and sessions."
+                    )
             else:
                 raise BenchError(f"unknown database {database!r}")
             log(f"=== {database} ===")
-            db_runs, info = bench_database(database, db_env, args, notes)
+            db_runs, info = bench_database(database, db_env, args, quiet)
             runs += db_runs
             infos.append(info)
         except BenchError as exc:
@@ -747,7 +1222,7 @@ def main() -> int:
                 try:
                     postgres_recreate(drop_only=True)
                     log("PostgreSQL bench database dropped")
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     log(f"could not drop {PG_BENCH_DB}: {exc}")
 
     if not runs:
@@ -755,6 +1230,12 @@ def main() -> int:
         for note in notes:
             print(note)
         return 1
+    if args.only:
+        runs, infos = merge_previous(runs, infos, args.scale)
+        notes.append(
+            "Rows of pages matching " + ", ".join(repr(part) for part in args.only) + " were measured again "
+            f"on {started.strftime('%Y-%m-%d %H:%M %Z')}; the others are from the previous run."
+        )
     print_table(table_rows(runs))
     for info in infos:
         print(f"{info['database']}: peak RSS per worker {info['workers_mb']} MB (budget {WORKER_MB} MB)")

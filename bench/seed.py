@@ -1,10 +1,12 @@
-"""Bulk benchmark members, fast: ``python bench/seed.py --scale 1``.
+"""Bulk benchmark members and library resources, fast: ``python bench/seed.py --scale 1``.
 
 Run by bench/run.py after ``manage.py migrate`` and ``manage.py seed_demo``, with the same
 environment as the server (DATABASE_URL, REDIS_URL, ...). It adds 3,500 × scale members with
 profiles across the region and beyond (professions, languages spoken, topics, experts, verified
-professionals, mixed visibility), one signed-in bench member with a session, and prints one JSON
-object on stdout: the bench member's session cookie, the profile to load, and counts.
+professionals, mixed visibility), 20,000 × scale published library resources in a dozen
+languages indexed for search (through the library's bulk indexing path), one signed-in bench
+member with a session and 300 signed-in searchers, and prints one JSON object on stdout: the
+session cookies, the profile, resource and searches to load, and counts.
 
 Everything goes through the project's models with bulk_create in batches; every member gets the
 same precomputed password hash (hashing per member would take minutes with Argon2).
@@ -18,6 +20,7 @@ import os
 import random
 import sys
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -35,7 +38,7 @@ from allauth.account.models import EmailAddress  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from childhub.accounts.actions import record_consent  # noqa: E402
@@ -344,6 +347,352 @@ def seed_members(scale: float, rng: random.Random) -> dict[str, int]:
     }
 
 
+# --- Library ----------------------------------------------------------------------------
+
+RESOURCES_PER_SCALE = 20_000
+SEARCHERS = 300  # members whose sessions take turns on the search pages
+RARE_WORD = "ombudsperson"  # in about one resource in a thousand: the "rare word" search
+# language → (weight, title patterns with {subject}, subjects by topic slug, summary sentences)
+LIBRARY_TEXT: dict[str, tuple[int, list[str], dict[str, str], list[str]]] = {
+    "en": (
+        30,
+        [
+            "{subject}: a guide for professionals",
+            "Working with children: {subject}",
+            "{subject} in practice",
+            "Toolkit on {subject}",
+            "{subject}: lessons from the region",
+            "Training manual: {subject}",
+        ],
+        {
+            "violence-against-children": "violence against children",
+            "sexual-abuse": "preventing sexual abuse",
+            "trafficking": "child trafficking",
+            "online-safety": "children's safety online",
+            "juvenile-justice": "child-friendly justice",
+            "alternative-care": "foster and kinship care",
+            "children-on-the-move": "children on the move",
+            "child-participation": "children's participation",
+            "family-support": "supporting families",
+            "mental-health": "children's mental health",
+        },
+        [
+            "How professionals can recognise and respond when children are at risk.",
+            "Practice examples from social work, schools, health services and the police.",
+            "The guide explains the law, the referral pathways and the role of each service.",
+            "It was tested with case managers and children's groups in several countries.",
+            "Includes checklists, case studies and questions for supervision.",
+            "Children and families were consulted on every chapter.",
+        ],
+    ),
+    "bs": (
+        8,
+        [
+            "{subject}: vodič za stručnjake",
+            "Rad s djecom: {subject}",
+            "{subject} u praksi",
+            "Priručnik: {subject}",
+        ],
+        {
+            "violence-against-children": "nasilje nad djecom",
+            "sexual-abuse": "prevencija seksualnog zlostavljanja",
+            "trafficking": "trgovina djecom",
+            "online-safety": "sigurnost djece na internetu",
+            "alternative-care": "hraniteljstvo",
+            "family-support": "podrška porodicama",
+            "child-participation": "učešće djece",
+            "mental-health": "mentalno zdravlje djece",
+        },
+        [
+            "Kako stručnjaci mogu prepoznati djecu u riziku i reagovati na vrijeme.",
+            "Primjeri iz prakse centara za socijalni rad, škola i policije.",
+            "Vodič objašnjava zakon, puteve upućivanja i ulogu svake službe.",
+            "Uključuje kontrolne liste i studije slučaja za superviziju.",
+        ],
+    ),
+    "hr": (
+        6,
+        ["{subject}: priručnik za stručnjake", "{subject} u praksi", "Smjernice: {subject}"],
+        {
+            "violence-against-children": "nasilje nad djecom",
+            "online-safety": "sigurnost djece na internetu",
+            "juvenile-justice": "pravosuđe prilagođeno djeci",
+            "alternative-care": "udomiteljstvo",
+            "family-support": "podrška obiteljima",
+            "mental-health": "mentalno zdravlje djece",
+        },
+        [
+            "Kako stručnjaci mogu prepoznati djecu u riziku i pravodobno reagirati.",
+            "Primjeri dobre prakse iz škola, zdravstva i socijalne skrbi.",
+            "Smjernice su izrađene u suradnji s djecom i roditeljima.",
+        ],
+    ),
+    "sr": (
+        8,
+        [
+            "{subject}: водич за стручњаке",
+            "Рад са децом: {subject}",
+            "{subject} у пракси",
+            "Приручник: {subject}",
+        ],
+        {
+            "violence-against-children": "насиље над децом",
+            "sexual-abuse": "превенција сексуалног злостављања",
+            "trafficking": "трговина децом",
+            "online-safety": "безбедност деце на интернету",
+            "juvenile-justice": "правосуђе по мери детета",
+            "alternative-care": "хранитељство",
+            "family-support": "подршка породицама",
+            "mental-health": "ментално здравље деце",
+        },
+        [
+            "Како стручњаци могу да препознају децу у ризику и да реагују на време.",
+            "Примери из праксе центара за социјални рад, школа и полиције.",
+            "Водич објашњава закон, путеве упућивања и улогу сваке службе.",
+        ],
+    ),
+    "sr-latn": (
+        4,
+        ["{subject}: vodič za stručnjake", "{subject} u praksi"],
+        {
+            "violence-against-children": "nasilje nad decom",
+            "online-safety": "bezbednost dece na internetu",
+            "family-support": "podrška porodicama",
+            "child-participation": "učešće dece",
+        },
+        [
+            "Kako stručnjaci mogu da prepoznaju decu u riziku.",
+            "Primeri iz prakse centara za socijalni rad i škola.",
+        ],
+    ),
+    "sq": (
+        8,
+        ["{subject}: udhëzues për profesionistët", "Puna me fëmijët: {subject}", "{subject} në praktikë"],
+        {
+            "violence-against-children": "dhuna ndaj fëmijëve",
+            "trafficking": "trafikimi i fëmijëve",
+            "online-safety": "siguria e fëmijëve në internet",
+            "child-participation": "pjesëmarrja e fëmijëve",
+            "children-on-the-move": "fëmijët në lëvizje",
+            "family-support": "mbështetja e familjeve",
+        },
+        [
+            "Si mund të njohin profesionistët fëmijët në rrezik dhe të veprojnë në kohë.",
+            "Shembuj nga puna sociale, shkollat dhe policia.",
+            "Udhëzuesi shpjegon ligjin dhe rolin e çdo shërbimi.",
+        ],
+    ),
+    "bg": (
+        6,
+        ["{subject}: наръчник за професионалисти", "Работа с деца: {subject}", "{subject} на практика"],
+        {
+            "violence-against-children": "насилие над деца",
+            "online-safety": "безопасност на децата онлайн",
+            "alternative-care": "приемна грижа",
+            "child-participation": "участие на децата",
+            "family-support": "подкрепа за семействата",
+        },
+        [
+            "Как професионалистите да разпознават децата в риск и да реагират навреме.",
+            "Примери от социалната работа, училищата и здравеопазването.",
+        ],
+    ),
+    "mk": (
+        4,
+        ["{subject}: водич за професионалци", "{subject} во пракса"],
+        {
+            "violence-against-children": "насилство врз децата",
+            "online-safety": "безбедност на децата на интернет",
+            "family-support": "поддршка на семејствата",
+        },
+        [
+            "Како професионалците да ги препознаат децата во ризик.",
+            "Примери од социјалната работа и училиштата.",
+        ],
+    ),
+    "ro": (
+        8,
+        ["{subject}: ghid pentru profesioniști", "Lucrul cu copiii: {subject}", "{subject} în practică"],
+        {
+            "violence-against-children": "violența asupra copiilor",
+            "trafficking": "traficul de copii",
+            "online-safety": "siguranța copiilor pe internet",
+            "alternative-care": "îngrijirea alternativă",
+            "child-participation": "participarea copiilor",
+            "family-support": "sprijinul familiilor",
+        },
+        [
+            "Cum pot profesioniștii să recunoască copiii aflați în pericol și să intervină la timp.",
+            "Exemple din asistența socială, școli și poliție.",
+            "Ghidul explică legea și rolul fiecărui serviciu.",
+        ],
+    ),
+    "hu": (
+        4,
+        ["{subject}: útmutató szakembereknek", "{subject} a gyakorlatban"],
+        {
+            "violence-against-children": "gyermekek elleni erőszak",
+            "online-safety": "gyermekek biztonsága az interneten",
+            "family-support": "családok támogatása",
+        },
+        [
+            "Hogyan ismerhetik fel a szakemberek a veszélyeztetett gyermekeket.",
+            "Példák a szociális munkából és az iskolákból.",
+        ],
+    ),
+    "el": (
+        3,
+        ["{subject}: οδηγός για επαγγελματίες", "{subject} στην πράξη"],
+        {
+            "violence-against-children": "βία κατά των παιδιών",
+            "children-on-the-move": "παιδιά σε κίνηση",
+            "online-safety": "ασφάλεια των παιδιών στο διαδίκτυο",
+        },
+        [
+            "Πώς οι επαγγελματίες αναγνωρίζουν τα παιδιά σε κίνδυνο.",
+            "Παραδείγματα από την κοινωνική εργασία και τα σχολεία.",
+        ],
+    ),
+    "uk": (
+        3,
+        ["{subject}: посібник для фахівців", "{subject} на практиці"],
+        {
+            "children-on-the-move": "діти в русі",
+            "mental-health": "психічне здоров'я дітей",
+            "family-support": "підтримка сімей",
+        },
+        ["Як фахівці можуть розпізнати дітей у групі ризику.", "Приклади із соціальної роботи та шкіл."],
+    ),
+}
+AUTHORS = [
+    "M. Petrović",
+    "A. Hoxha",
+    "I. Popescu",
+    "E. Ivanova",
+    "J. Smith",
+    "L. Horvat",
+    "S. Begić",
+    "K. Nagy",
+    "D. Stojanovska",
+    "R. Dumitru",
+    "N. Papadopoulou",
+    "O. Kovalenko",
+]
+
+
+def seed_resources(scale: float, rng: random.Random) -> dict[str, int]:
+    """20,000 × scale published resources, indexed for search through the library's bulk path."""
+    from childhub.library.actions import index_new_resources
+    from childhub.library.models import Resource, ResourceAudience, ResourceCountry
+
+    count = max(1, round(RESOURCES_PER_SCALE * scale))
+    if Resource.objects.filter(authors__startswith="Bench:").exists():
+        return {"resources": Resource.objects.filter(authors__startswith="Bench:").count(), "skipped": 1}
+    started = time.monotonic()
+    topics = {t.slug: t for t in Topic.objects.all()}
+    organisations = list(Organisation.objects.values_list("pk", flat=True))
+    languages = list(LIBRARY_TEXT)
+    weights = [LIBRARY_TEXT[code][0] for code in languages]
+    kinds = [(k, w) for k, w in zip(Resource.Kind.values, [50, 15, 5, 5, 15, 10], strict=True)]
+    regions = ["AL", "BA", "BG", "HR", "XK", "MD", "ME", "MK", "RO", "RS", "GR", "HU", "UA"]
+    professions = Profile.Profession.values
+    now = timezone.now()
+    resources: list[Resource] = []
+    topic_slugs: list[list[str]] = []
+    key = uuid.uuid4()
+    for index in range(count):
+        language = rng.choices(languages, weights)[0]
+        _w, patterns, subjects, sentences = LIBRARY_TEXT[language]
+        slug = rng.choice(list(subjects))
+        title = rng.choice(patterns).format(subject=subjects[slug])
+        title = title[:1].upper() + title[1:]
+        summary = " ".join(rng.sample(sentences, k=min(len(sentences), rng.randint(2, 4))))
+        if rng.random() < 0.001:
+            summary += f" With a chapter on the {RARE_WORD}'s role."
+        if rng.random() > 0.3:  # most are alone in their language; some are versions of one
+            key = uuid.uuid4()
+        published = now - timedelta(days=rng.randint(0, 3650), minutes=index)
+        resources.append(
+            Resource(
+                translation_key=key,
+                language=language,
+                kind=_weighted(rng, kinds),
+                title=f"{title} ({published.year})" if rng.random() < 0.3 else title,
+                summary=summary,
+                authors="Bench: " + ", ".join(rng.sample(AUTHORS, k=rng.randint(1, 3))),
+                organisation_id=rng.choice(organisations) if organisations and rng.random() < 0.8 else None,
+                year=rng.randint(2005, 2026) if rng.random() < 0.9 else None,
+                licence=rng.choice(Resource.Licence.values),
+                access=Resource.Access.PUBLIC if rng.random() < 0.7 else Resource.Access.MEMBERS,
+                url=f"https://example.org/library/{index}" if rng.random() < 0.3 else "",
+                status=Resource.Status.PUBLISHED,
+                created_at=published - timedelta(days=rng.randint(0, 30)),
+                published_at=published,
+            )
+        )
+        others = [s for s in topics if s != slug]
+        topic_slugs.append([slug, *rng.sample(others, k=rng.randint(0, 2))])
+    with transaction.atomic():
+        created: list[Resource] = []
+        for batch in _batched(resources):
+            created += Resource.objects.bulk_create(batch)
+        if any(r.pk is None for r in created):  # not every backend returns the keys
+            created = list(Resource.objects.filter(authors__startswith="Bench:").order_by("pk"))
+        through = Resource.topics.through
+        topic_rows = [
+            through(resource_id=r.pk, topic_id=topics[s].pk)
+            for r, slugs in zip(created, topic_slugs, strict=True)
+            for s in slugs
+            if s in topics
+        ]
+        country_rows = [
+            ResourceCountry(resource_id=r.pk, country=c)
+            for r in created
+            for c in rng.sample(regions, k=rng.randint(1, 3))
+        ]
+        audience_rows = [
+            ResourceAudience(resource_id=r.pk, profession=p)
+            for r in created
+            for p in rng.sample(professions, k=rng.randint(0, 2))
+        ]
+        for model, rows in (
+            (through, topic_rows),
+            (ResourceCountry, country_rows),
+            (ResourceAudience, audience_rows),
+        ):
+            for batch in _batched(rows):
+                model.objects.bulk_create(batch)
+        seeded = time.monotonic()
+        indexed = index_new_resources([r.pk for r in created])
+    return {
+        "resources": len(created),
+        "resource_topics": len(topic_rows),
+        "resource_countries": len(country_rows),
+        "resource_audiences": len(audience_rows),
+        "indexed": indexed,
+        "resource_seconds": round(seeded - started, 2),
+        "index_seconds": round(time.monotonic() - seeded, 2),
+    }
+
+
+def target_resource() -> dict[str, object]:
+    """A typical public resource page, a two-facet list address, and the search words."""
+    from childhub.library.models import Resource
+
+    resource = (
+        Resource.objects.filter(authors__startswith="Bench:", access=Resource.Access.PUBLIC, language="en")
+        .exclude(organisation=None)
+        .order_by("pk")
+        .first()
+    )
+    return {
+        "resource_pk": resource.pk if resource else None,
+        "library_facets": "topic=online-safety&language=en",
+        "common_word": "children",
+        "rare_word": RARE_WORD,
+    }
+
+
 def bench_member() -> User:
     """The member the load signs in as: English interface, a profile, current policies accepted."""
     user = User.objects.filter(email=BENCH_EMAIL).first()
@@ -371,6 +720,30 @@ def session_for(user: User) -> str:
     store.set_expiry(60 * 60 * 24)
     store.create()
     return str(store.session_key)
+
+
+def searcher_sessions(count: int = SEARCHERS) -> list[str]:
+    """Signed-in sessions of ``count`` seeded members who accepted the policies in force.
+
+    Library search is rate-limited per member (60 a minute), so the search pages are loaded
+    with these sessions in turn, as many members searching at once would.
+    """
+    from childhub.accounts.models import Consent
+    from childhub.core.queries import current_policy_versions
+
+    members = list(
+        User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True).order_by("pk")[:count]
+    )
+    now = timezone.now()
+    Consent.objects.bulk_create(
+        [
+            Consent(member=member, kind=kind, version=version, accepted_at=now)
+            for member in members
+            for kind, version in current_policy_versions().items()
+        ],
+        ignore_conflicts=True,
+    )
+    return [session_for(member) for member in members]
 
 
 def target_profile(rng: random.Random) -> int:
@@ -404,14 +777,22 @@ def main() -> None:
     rng = random.Random(2026)
     started = time.monotonic()
     counts = seed_members(args.scale, rng)
+    counts.update(seed_resources(args.scale, rng))
     user = bench_member()
+    if connection.vendor == "postgresql":
+        # A live database is analysed by autovacuum soon after bulk changes; without statistics
+        # the planner guesses one row per table and nested-loops over every member.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     result = {
         "counts": counts,
         "seconds": round(time.monotonic() - started, 2),
         "bench_member_pk": user.pk,
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_key": session_for(user),
+        "searcher_sessions": searcher_sessions(),
         "profile_pk": target_profile(rng),
+        **target_resource(),
         "total_profiles": Profile.objects.count(),
         "public_listed": Profile.objects.listable_for({Visibility.PUBLIC}).count(),
         "member_listed": Profile.objects.listable_for({Visibility.PUBLIC, Visibility.MEMBERS}).count(),

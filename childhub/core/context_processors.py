@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
@@ -14,23 +14,25 @@ from childhub.accounts.permissions import has_powers_role
 from .languages import autonym
 
 
+@lru_cache(maxsize=256)
+def _switcher(current: str, path: str) -> list[dict[str, Any]]:
+    """The same for every request of a path in a language (it depends only on the URLs): kept in
+    each process, not fetched from the shared cache on every page."""
+    return [
+        {
+            "code": code,
+            "name": autonym(code),
+            "url": "/language?" + urlencode({"lang": code, "next": translate_url(path, code)}),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 def site(request: HttpRequest) -> dict[str, Any]:
     """The language switcher's links, built for the page being shown."""
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    path = request.get_full_path()
-    key = f"switcher:{current}:{path}"[:240]
-    switcher = caches["pages"].get(key)
-    if switcher is None:
-        switcher = [
-            {
-                "code": code,
-                "name": autonym(code),
-                "url": "/language?" + urlencode({"lang": code, "next": translate_url(path, code)}),
-                "current": code == current,
-            }
-            for code, _name in settings.LANGUAGES
-        ]
-        caches["pages"].set(key, switcher, 300)
+    switcher = _switcher(current, request.get_full_path())
     user = getattr(request, "user", None)
     return {
         "language_switcher": switcher,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Collection
 from functools import wraps
 from typing import overload
@@ -28,6 +30,32 @@ def _cacheable(request: HttpRequest, query: Collection[str]) -> bool:
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated
     )
+
+
+# A copy of the most read pages in each worker process, for a few seconds, in front of a page
+# cache that is a network away (Redis): a hit then costs no round trip. Pages are cached for a
+# minute anyway, so this adds at most LOCAL_SECONDS to how old a visitor's page can be.
+LOCAL_SECONDS = 5
+LOCAL_PAGES = 64
+_local: OrderedDict[str, tuple[float, tuple[bytes, str, bytes | None]]] = OrderedDict()
+
+
+def _local_tier() -> bool:
+    return "locmem" not in str(settings.CACHES["pages"]["BACKEND"]).lower()
+
+
+def _local_get(key: str) -> tuple[bytes, str, bytes | None] | None:
+    entry = _local.get(key)
+    if entry is None or entry[0] < time.monotonic():
+        return None
+    return entry[1]
+
+
+def _local_set(key: str, cached: tuple[bytes, str, bytes | None]) -> None:
+    _local[key] = (time.monotonic() + LOCAL_SECONDS, cached)
+    _local.move_to_end(key)
+    while len(_local) > LOCAL_PAGES:
+        _local.popitem(last=False)
 
 
 def _key(request: HttpRequest) -> str:
@@ -62,7 +90,14 @@ def cache_anonymous_page(
                 return view(request, *args, **kwargs)
             cache = caches["pages"]
             key = _key(request)
-            cached = cache.get(key)
+            local = _local_tier()
+            cached = _local_get(key) if local else None
+            if cached is None:
+                cached = cache.get(key)
+                if not (isinstance(cached, tuple) and len(cached) == 3):
+                    cached = None  # absent, or stored by an older version of this code
+                elif local:
+                    _local_set(key, cached)
             if cached is not None:
                 content, content_type, compressed = cached
                 if compressed is not None and re_accepts_gzip.search(

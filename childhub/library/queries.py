@@ -173,18 +173,37 @@ def cached_facets(viewer: Any, filters: Filters) -> dict[str, list[FacetValue]]:
     return found
 
 
-def search_results_key(viewer: Any, query: str, preferences: Sequence[str], filters: Filters) -> str:
-    """The cache key of a search's rendered results: exact until the index or the library changes."""
+def search_cards_key(viewer: Any, query: str, filters: Filters) -> str:
+    """The cache key of a search's rendered cards: exact until the index or the library changes."""
     levels = sorted(visible_levels(viewer))
     return _cache_key(
-        "search",
+        "search-cards",
         search.index_version(),
         query_terms(query),
         levels,
-        list(preferences),
         asdict(filters),
         translation.get_language(),
     )
+
+
+@dataclass
+class CardGroup:
+    language: str | None  # None: other languages
+    label: str
+    cards: list[str] = field(default_factory=list)
+
+
+def group_cards(cards: Sequence[tuple[str, str]], preferences: Sequence[str]) -> list[CardGroup]:
+    """Rendered cards (language, HTML), best first, grouped by the reader's languages in order,
+    then the others — as search_resources groups its hits."""
+    groups = {code: CardGroup(code, language_name(code)) for code in preferences}
+    others = CardGroup(None, "")
+    for language, html in cards:
+        groups.get(language, others).cards.append(html)
+    ordered = [g for g in groups.values() if g.cards]
+    if others.cards:
+        ordered.append(others)
+    return ordered
 
 
 @dataclass
@@ -240,6 +259,11 @@ def published_versions(resource: Resource) -> list[Resource]:
         for version in Resource.objects.filter(translation_key=resource.translation_key)
         if version.status == Resource.Status.PUBLISHED
     ]
+
+
+def article_key(resource: Resource, viewer: Any) -> str:
+    """The cache key of a resource page's rendered description (exact: see library_version)."""
+    return _cache_key("article", resource.pk, sorted(visible_levels(viewer)), translation.get_language())
 
 
 def related_key(resource: Resource, viewer: Any) -> str:
