@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from childhub.core.http import MemberRequest
 from childhub.core.models import PolicyPage, pick_best_version, reader_languages
-from childhub.core.pages import cache_anonymous_page
+from childhub.core.pages import CountCachedPaginator, cache_anonymous_page
 
 from . import actions, permissions, queries
 from .forms import (
@@ -30,6 +31,7 @@ from .forms import (
     VerificationRequestForm,
 )
 from .models import Organisation, Profile, VerificationRequest
+from .permissions import visible_levels
 
 PAGE_SIZE = 20
 
@@ -40,7 +42,9 @@ def _directory_page(request: HttpRequest, *, experts: bool) -> HttpResponse:
     if form.is_bound and form.is_valid():
         filters = queries.DirectoryFilters(**form.cleaned_data)
     profiles = queries.directory(viewer=request.user, filters=filters, experts=experts)
-    page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The total depends only on what the viewer may see, the list and its filters.
+    count_key = f"directory:{sorted(visible_levels(request.user))}:{experts}:{asdict(filters)}"
+    page = CountCachedPaginator(profiles, PAGE_SIZE, count_key=count_key).get_page(request.GET.get("page"))
     cards = queries.profile_cards(page.object_list, request.user)
     query = request.GET.copy()
     query.pop("page", None)

@@ -7,14 +7,16 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection
 from functools import wraps
-from typing import overload
+from typing import Any, overload
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.text import compress_string
 
 from .middleware import COMPRESSIBLE
@@ -128,3 +130,28 @@ def cache_anonymous_page(
         return wrapper
 
     return decorate(view) if view is not None else decorate
+
+
+COUNT_SECONDS = 60
+
+
+class CountCachedPaginator(Paginator):
+    """A paginator whose total is remembered for a minute under ``count_key``.
+
+    Counting every matching row is the costliest part of a long list page (tens of thousands of
+    members); the rows of the page itself are always read fresh, so only the page count may lag
+    by up to a minute.
+    """
+
+    def __init__(self, object_list: Any, per_page: int, *, count_key: str, **kwargs: Any) -> None:
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = "count:" + hashlib.sha256(count_key.encode()).hexdigest()[:32]
+
+    @cached_property
+    def count(self) -> int:
+        cache = caches["pages"]
+        total = cache.get(self.count_key)
+        if total is None:
+            total = super().count
+            cache.set(self.count_key, total, COUNT_SECONDS)
+        return int(total)

@@ -105,3 +105,21 @@ def test_health_check_answers():
 def test_pages_send_a_content_security_policy():
     response = Client().get("/en/about/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_a_long_lists_total_is_counted_once_a_minute_but_its_rows_are_always_fresh():
+    import time_machine
+    from django.utils import timezone
+
+    from childhub.core.pages import COUNT_SECONDS, CountCachedPaginator
+
+    rows = list(range(45))
+    first = CountCachedPaginator(rows, 20, count_key="test-list")
+    assert first.count == 45 and first.num_pages == 3
+    rows.extend(range(45, 70))
+    again = CountCachedPaginator(rows, 20, count_key="test-list")
+    assert again.count == 45  # remembered
+    assert list(again.page(2).object_list) == list(range(20, 40))
+    assert CountCachedPaginator(rows, 20, count_key="another-list").count == 70
+    with time_machine.travel(timezone.now() + timezone.timedelta(seconds=COUNT_SECONDS + 1)):
+        assert CountCachedPaginator(rows, 20, count_key="test-list").count == 70
