@@ -18,6 +18,8 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
+from itertools import cycle
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +31,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -41,9 +44,9 @@ def shape(sql: str) -> str:
     return _NUMBERS.sub("?", sql)[:160]
 
 
-def probe(client: Client, path: str, repeat: int = 20) -> dict:
+def probe(request: Callable[[], HttpResponse], repeat: int = 20) -> dict:
     started = time.perf_counter()
-    client.get(path)  # first request: fills caches, records consent in the session
+    request()  # first request: fills caches, records consent in the session
     cold = time.perf_counter() - started
     timings: list[float] = []
 
@@ -56,14 +59,14 @@ def probe(client: Client, path: str, repeat: int = 20) -> dict:
 
     with CaptureQueriesContext(connection) as ctx, connection.execute_wrapper(timed):
         started = time.perf_counter()
-        response = client.get(path)
+        response = request()
         elapsed = time.perf_counter() - started
     # Copy now: the next request's request_started signal clears the connection's query log.
     sqls = [q["sql"] for q in ctx.captured_queries]
     walls = []
     for _ in range(repeat):  # in-process time per request: the app's own cost, without the server
         started = time.perf_counter()
-        client.get(path)
+        request()
         walls.append(time.perf_counter() - started)
     shapes = Counter(shape(sql) for sql in sqls)
     top, repeats = shapes.most_common(1)[0] if shapes else ("", 0)
@@ -85,11 +88,33 @@ def main() -> None:
     member = User.objects.get(pk=spec["member_pk"])
     results = {}
     for page in spec["pages"]:
-        client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
-        client.cookies["django_language"] = "en"
-        if page["member"]:
-            client.force_login(member)
-        results[page["name"]] = probe(client, page["path"])
+        if page.get("method") == "POST":
+            # A form post: each request as the next of several members, to the next of several
+            # addresses (members may post 10 times an hour), like the load test.
+            clients = []
+            for pk in page["posters"][:25]:
+                client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
+                client.cookies["django_language"] = "en"
+                client.force_login(User.objects.get(pk=pk))
+                clients.append(client)
+            turns = cycle(zip(clients, cycle(page["paths"]), strict=False))
+
+            def request(
+                turns: Iterator[tuple[Client, str]] = turns, data: dict = page["data"]
+            ) -> HttpResponse:
+                client, path = next(turns)
+                return client.post(path, data)
+
+        else:
+            client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
+            client.cookies["django_language"] = "en"
+            if page["member"]:
+                client.force_login(member)
+
+            def request(client: Client = client, path: str = page["path"]) -> HttpResponse:
+                return client.get(path)
+
+        results[page["name"]] = probe(request)
     print(json.dumps(results))
 
 

@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -71,6 +72,9 @@ class Page:
     budget: str
     expect: str  # text the decompressed page must contain (a sanity check before loading it)
     rotate: bool = False  # load with the searchers' sessions in turn (per-member rate limits)
+    method: str = "GET"  # "POST": a form post, sent as many members to many addresses in turn
+    post_paths: list[str] = field(default_factory=list)
+    post_data: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -492,6 +496,42 @@ def rotating_script(name: str, cookies: list[str]) -> Path:
     return path
 
 
+def posting_script(name: str, cookies: list[str], paths: list[str], body: str) -> Path:
+    """report.lua plus a request() that POSTs a form as the next of many members (each with a
+    CSRF cookie and the same token in the form) to the next of many addresses."""
+    path = VAR / f"{name}-post.lua"
+    quoted_cookies = ",\n".join(f'  "{cookie}"' for cookie in cookies)
+    quoted_paths = ",\n".join(f'  "{address}"' for address in paths)
+    path.write_text(
+        LUA.read_text()
+        + "\n-- Each request posts as the next of many members (10 posts an hour each) to the next address.\n"
+        + f"local cookies = {{\n{quoted_cookies}\n}}\n"
+        + f"local paths = {{\n{quoted_paths}\n}}\n"
+        + f"local body = {json.dumps(body)}\n"
+        + "local turn = 0\n"
+        + "request = function()\n"
+        + "  turn = turn + 1\n"
+        + "  local i = (turn - 1) % #cookies + 1\n"
+        + '  wrk.headers["Cookie"] = cookies[i]\n'
+        + '  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        + '  local token = string.match(cookies[i], "csrftoken=(%w+)")\n'
+        + '  local form = "csrfmiddlewaretoken=" .. token .. "&" .. body\n'
+        + '  return wrk.format("POST", paths[(turn - 1) % #paths + 1], nil, form)\n'
+        + "end\n"
+    )
+    return path
+
+
+def post_form(port: int, path: str, headers: dict[str, str], body: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        conn.request("POST", path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
 def wrk(
     port: int,
     page: Page,
@@ -515,7 +555,7 @@ def wrk(
     ]
     for key, value in headers.items():
         cmd += ["-H", f"{key}: {value}"]
-    cmd.append(f"http://{HOST}:{port}{page.path}")
+    cmd.append(f"http://{HOST}:{port}{page.path or page.post_paths[0]}")
     meter = CpuMeter(server_pid)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30)
     cpu = meter.cores()
@@ -527,6 +567,43 @@ def wrk(
     stats["non_2xx_3xx"] = int(non2xx.group(1)) if non2xx else 0
     stats.update(cpu)
     return stats
+
+
+def answer_counts(env: dict[str, str]) -> dict[str, int]:
+    out = subprocess.run(
+        [PY, str(BENCH / "seed.py"), "--count-answers"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        raise BenchError(f"counting answers failed: {out.stderr.strip()[-300:]}")
+    return {k: int(v) for k, v in json.loads(out.stdout.strip().splitlines()[-1]).items()}
+
+
+def verify_posts(
+    name: str,
+    page: Page,
+    env: dict[str, str],
+    before: dict[str, int],
+    accepted: int,
+    runs: list[Run],
+    info: dict[str, Any],
+) -> None:
+    """Were the answers really created, and published? Compare the counts before and after with
+    the posts the server answered with a redirect (wrk does not count the requests still in
+    flight when it stops, so a few more may be created than counted)."""
+    after = answer_counts(env)
+    created = {k: after.get(k, 0) - before.get(k, 0) for k in after}
+    total = sum(created.values())
+    info.setdefault("posts", {})[page.name] = {"accepted": accepted, "created": created}
+    log(f"{name}: {page.name}: {accepted} posts answered with a redirect; answers created: {created}")
+    problems = []
+    if total < accepted:
+        problems.append(f"{accepted - total} posted answers missing")
+    if total > accepted + 64 * (len(runs) + 1):
+        problems.append(f"{total - accepted} more answers than redirects")
+    if created.get("held", 0):
+        problems.append(f"{created['held']} answers held for moderation")
+    for run in runs:
+        run.checks += problems
 
 
 def page_headers(page: Page, session: tuple[str, str]) -> dict[str, str]:
@@ -573,11 +650,39 @@ def check_and_weigh(port: int, page: Page, headers: dict[str, str]) -> dict[str,
     }
 
 
+def check_post(port: int, page: Page, cookie: str, csrf: str) -> dict[str, Any]:
+    """Post the form once as a browser would: it must redirect back to the thread."""
+    headers = {
+        "Accept-Encoding": "gzip",
+        "Accept-Language": "en",
+        "User-Agent": "childhub-bench",
+        "Cookie": cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    body = urlencode({"csrfmiddlewaretoken": csrf, **page.post_data})
+    status, response_headers, raw = post_form(port, page.post_paths[0], headers, body)
+    where = response_headers.get("location", "")
+    if status != 302 or page.expect not in where:
+        raise BenchError(f"{page.name}: {page.post_paths[0]} answered {status} {where} instead of a redirect")
+    return {
+        "status": status,
+        "gzip": None,  # a redirect without a body: not applicable
+        "html_kb": len(raw) / 1024,
+        "html_raw_kb": len(raw) / 1024,
+        "css_kb": 0.0,
+        "js_kb": 0.0,
+        "first_view_kb": len(raw) / 1024,
+        "assets": {},
+        "sets_cookies": response_headers.get("set-cookie", "")[:80],
+        "page_cache": "",
+    }
+
+
 def judge(run: Run, c8: Run | None, weight: dict[str, Any]) -> None:
     s = run.stats
     if run.errors:
         run.checks.append(f"{run.errors} errors")
-    if not weight["gzip"]:
+    if weight["gzip"] is False:
         run.checks.append("HTML not compressed")
     if weight["html_kb"] > HTML_KB:
         run.checks.append(f"HTML > {HTML_KB} KB")
@@ -654,11 +759,39 @@ def bench_database(
             rotate=True,
         ),
     ]
+    pages += [
+        Page("community list (visitor)", "/en/community/", False, "cached", "replies"),
+        Page(
+            "question with 50 answers (member)",
+            f"/en/community/questions/{seed['question_pk']}/",
+            True,
+            "detail",
+            "50 answers",
+        ),
+        Page(
+            "post an answer (member)",
+            "",
+            True,
+            "member",
+            "/en/community/questions/",
+            method="POST",
+            post_paths=[f"/en/community/{pk}/reply/" for pk in seed["answer_targets"]],
+            post_data={"body": seed["answer_body"]},
+        ),
+    ]
     if args.only:  # rerun some pages (bench/README.md: "Rerunning noisy rows")
         pages = [p for p in pages if any(part in p.name for part in args.only)]
     spec = {
         "member_pk": seed["bench_member_pk"],
-        "pages": [{"name": p.name, "path": p.path, "member": p.member} for p in pages],
+        "pages": [
+            {"name": p.name, "path": p.path, "member": p.member}
+            | (
+                {"method": "POST", "paths": p.post_paths, "data": p.post_data, "posters": seed["poster_pks"]}
+                if p.method == "POST"
+                else {}
+            )
+            for p in pages
+        ],
     }
     probe = json.loads(
         run_logged([PY, str(BENCH / "probe.py"), json.dumps(spec)], env, f"{name}-probe", 300)
@@ -682,14 +815,27 @@ def bench_database(
         sampler.start()
         for page in pages:
             headers = page_headers(page, session)
-            weight = check_and_weigh(server.port, page, headers)
-            info["weights"][page.name] = weight
             script = LUA
+            before: dict[str, int] = {}
+            if page.method == "POST":
+                cookies = [
+                    f"{session[0]}={key}; csrftoken={secrets.token_hex(16)}; django_language=en"
+                    for key in seed["poster_sessions"]
+                ]
+                headers.pop("Cookie", None)
+                before = answer_counts(env)
+                weight = check_post(server.port, page, cookies[-1], cookies[-1].split("csrftoken=")[1][:32])
+                script = posting_script(name, cookies[:-1], page.post_paths, urlencode(page.post_data))
+            else:
+                weight = check_and_weigh(server.port, page, headers)
+            info["weights"][page.name] = weight
             if page.rotate:
                 cookies = [f"{session[0]}={key}; django_language=en" for key in seed["searcher_sessions"]]
                 script = rotating_script(name, cookies)
             quiet.wait(server.proc.pid)
-            wrk(server.port, page, headers, 8, args.warmup, args.threads, server.proc.pid, script)  # warm-up
+            accepted = 1 if page.method == "POST" else 0  # the check's post
+            warm = wrk(server.port, page, headers, 8, args.warmup, args.threads, server.proc.pid, script)
+            accepted += warm["requests"] - warm["non_2xx_3xx"]
             c8: Run | None = None
             for connections in args.concurrency:
                 stats = wrk(
@@ -702,6 +848,7 @@ def bench_database(
                     server.proc.pid,
                     script,
                 )
+                accepted += stats["requests"] - stats["non_2xx_3xx"]
                 run = Run(name, page.name, connections, page.budget, stats, weight["html_kb"])
                 judge(run, c8 if connections >= 32 else None, weight)
                 if connections == 8:
@@ -714,6 +861,8 @@ def bench_database(
                     f"cores: server {stats['cpu_server']}, wrk {stats['cpu_load']}, db {stats['cpu_db']}, "
                     f"other {stats['cpu_other']}"
                 )
+            if page.method == "POST":
+                verify_posts(name, page, env, before, accepted, runs[-len(args.concurrency) :], info)
         sampler.sample()
     finally:
         if sampler is not None:
@@ -894,7 +1043,7 @@ def write_results(
         for page, w in info["weights"].items():
             p = info["probe"][page]
             ok = (
-                w["gzip"]
+                w["gzip"] is not False
                 and w["html_kb"] <= HTML_KB
                 and w["css_kb"] <= CSS_KB
                 and w["js_kb"] <= JS_KB
@@ -905,7 +1054,7 @@ def write_results(
                     info["database"],
                     page,
                     f"{w['html_kb']:.1f} ({w['html_raw_kb']:.0f} raw)",
-                    "yes" if w["gzip"] else "NO",
+                    "n/a (redirect)" if w["gzip"] is None else "yes" if w["gzip"] else "NO",
                     f"{w['css_kb']:.1f}",
                     f"{w['js_kb']:.1f}",
                     f"{w['first_view_kb']:.1f}",
@@ -1007,7 +1156,18 @@ def write_results(
         "infos": [
             {k: v for k, v in i.items() if k not in {"probe", "seed"}}
             | {
-                "seed": {k: v for k, v in i["seed"].items() if k not in {"session_key", "searcher_sessions"}}
+                "seed": {
+                    k: v
+                    for k, v in i["seed"].items()
+                    if k
+                    not in {
+                        "session_key",
+                        "searcher_sessions",
+                        "poster_sessions",
+                        "poster_pks",
+                        "answer_targets",
+                    }
+                }
                 | {"searchers": i["seed"].get("searchers") or len(i["seed"].get("searcher_sessions", []))}
             }
             | {"queries": {n: p["queries"] for n, p in i["probe"].items()}}
@@ -1075,7 +1235,7 @@ def merge_previous(
 def _budget_of(page: str) -> str:
     if "(visitor)" in page:
         return "cached"
-    if page.startswith(("profile", "resource")):
+    if page.startswith(("profile", "resource", "question")):
         return "detail"
     return "member"
 

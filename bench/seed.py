@@ -675,6 +675,416 @@ def seed_resources(scale: float, rng: random.Random) -> dict[str, int]:
     }
 
 
+# --- Community --------------------------------------------------------------------------
+
+CONTRIBUTIONS_PER_SCALE = 100_000
+QUESTION_SHARE = 0.25  # of the contributions: ~25,000 questions at scale 1
+POST_SHARE = 0.10  # ~10,000 experience posts; the rest are answers and comments on them
+THREAD_ANSWERS = 50  # the question whose page is benchmarked
+POSTERS = 1000  # verified members whose sessions take turns posting answers (10 posts an hour each)
+ANSWER_TARGETS = 500  # published questions the posted answers are spread over
+BENCH_ANSWER = (
+    "In our centre we start with a short case conference with the school and the family, "
+    "agree who talks with the child, and write down the next steps for everyone."
+)
+# language → (weight, questions, question details, answers, experience titles, experience texts)
+COMMUNITY_TEXT: dict[str, tuple[int, list[str], list[str], list[str], list[str], list[str]]] = {
+    "en": (
+        30,
+        [
+            "How do you prepare a child for a court hearing?",
+            "Which tools do you use to assess risk in a family?",
+            "How do we talk with a teenager who refuses any help?",
+            "Who should lead a case conference when several services are involved?",
+            "What helps foster carers of children with disabilities?",
+            "How do you report online grooming when the platform is abroad?",
+        ],
+        [
+            "We work with a family where the services do not agree on who is responsible. "
+            "What has worked for you, and which guidance do you follow?",
+            "Our team is small and the waiting list grows every month. How do other centres decide "
+            "what comes first without leaving children at risk?",
+        ],
+        [
+            "We had good results with a child-friendly room and one person the child trusts who "
+            "explains every step before it happens.",
+            "Agree on one case manager and meet every two weeks; the family knows whom to call.",
+            "Our municipality uses a short screening form; I can share the template in English.",
+            "Ask the child what they want to happen and write it down in their own words.",
+        ],
+        ["What worked in our family conferences", "Lessons from closing a residential institution"],
+        [
+            "We tried family group conferences in three municipalities. Here is what we learned about "
+            "preparation, the role of the coordinator and following up after the meeting.",
+        ],
+    ),
+    "sr": (
+        10,
+        [
+            "Како припремити дете за саслушање на суду?",
+            "Који алати вам помажу у процени ризика у породици?",
+            "Ко треба да води састанак када је укључено више служби?",
+        ],
+        ["Радимо са породицом у којој се службе не слажу ко је надлежан. Шта је вама помогло?"],
+        [
+            "Код нас је помогла соба прилагођена деци и једна особа од поверења.",
+            "Договорите једног водитеља случаја и састанке сваке две недеље.",
+        ],
+        ["Шта је функционисало у нашим породичним конференцијама"],
+        ["Искуство из три општине: припрема, улога координатора и праћење после састанка."],
+    ),
+    "sr-latn": (
+        4,
+        ["Kako da razgovaramo sa tinejdžerom koji odbija pomoć?"],
+        ["Imamo malo osoblja, a lista čekanja raste. Kako drugi centri određuju prioritete?"],
+        ["Pitajte dete šta želi i zapišite to njegovim rečima."],
+        ["Iskustvo sa hraniteljskim porodicama"],
+        ["Podrška hraniteljima dece sa smetnjama u razvoju: šta nam je pomoglo."],
+    ),
+    "bs": (
+        5,
+        ["Kako prijaviti online vrbovanje kada je platforma u inostranstvu?"],
+        ["Policija kaže da ne može ništa dok platforma ne odgovori. Šta ste vi uradili?"],
+        ["Kontaktirajte nacionalnu kontakt tačku; oni imaju direktne kanale sa platformama."],
+        ["Naša iskustva sa dnevnim centrom"],
+        ["Dnevni centar za djecu sa poteškoćama: šta smo naučili u prve dvije godine."],
+    ),
+    "hr": (
+        6,
+        ["Koji su vaši postupci kod sumnje na zanemarivanje?", "Kako uključiti djecu u planiranje?"],
+        ["U školi imamo sve više slučajeva i trebamo jasniji postupak. Koje smjernice koristite?"],
+        ["Imamo kratki protokol od jedne stranice i tim koji se sastaje tjedno."],
+        ["Iskustvo s uključivanjem djece u planiranje skrbi"],
+        ["Djeca su sudjelovala u izradi plana i to je promijenilo odnos prema stručnjacima."],
+    ),
+    "sq": (
+        9,
+        [
+            "Si ta përgatisim fëmijën për seancën në gjykatë?",
+            "Çfarë mjetesh përdorni për vlerësimin e rrezikut?",
+        ],
+        ["Punojmë me një familje ku shërbimet nuk bien dakord kush është përgjegjës. Çfarë ju ka ndihmuar?"],
+        [
+            "Na ka ndihmuar një dhomë miqësore për fëmijët dhe një person i besuar.",
+            "Caktoni një menaxher rasti dhe takohuni çdo dy javë.",
+        ],
+        ["Çfarë funksionoi në konferencat tona familjare"],
+        ["Përvoja nga tre bashki: përgatitja, roli i koordinatorit dhe ndjekja pas takimit."],
+    ),
+    "mk": (
+        4,
+        ["Како да разговараме со тинејџер кој одбива помош?"],
+        ["Имаме малку вработени, а листата на чекање расте. Како другите центри одлучуваат?"],
+        ["Прашајте го детето што сака и запишете го со неговите зборови."],
+        ["Искуство со згрижувачки семејства"],
+        ["Поддршка за згрижувачите на деца со попреченост: што ни помогна."],
+    ),
+    "bg": (
+        7,
+        ["Как подготвяте дете за изслушване в съда?", "Кой трябва да води срещата по случая?"],
+        ["Работим със семейство, в което службите не са съгласни кой отговаря. Какво ви помогна?"],
+        ["При нас помогна стая, пригодена за деца, и един човек, на когото детето има доверие."],
+        ["Какво научихме от закриването на институция"],
+        ["Опитът ни с преместването на децата в семейна среда и подкрепата за персонала."],
+    ),
+    "ro": (
+        9,
+        [
+            "Cum pregătiți un copil pentru audierea în instanță?",
+            "Ce instrumente folosiți pentru evaluarea riscului în familie?",
+        ],
+        ["Lucrăm cu o familie în care serviciile nu sunt de acord cine este responsabil. Ce v-a ajutat?"],
+        [
+            "Ne-a ajutat o cameră prietenoasă pentru copii și o persoană de încredere.",
+            "Stabiliți un singur manager de caz și întâlniri la două săptămâni.",
+        ],
+        ["Ce a funcționat în conferințele noastre de familie"],
+        ["Experiența din trei comune: pregătirea, rolul coordonatorului și urmărirea după întâlnire."],
+    ),
+    "hu": (
+        3,
+        ["Hogyan készítsük fel a gyermeket a bírósági meghallgatásra?"],
+        ["Kevés a munkatárs, és nő a várólista. Más központok hogyan döntenek a sorrendről?"],
+        ["Nálunk egy gyermekbarát szoba és egy megbízható felnőtt segített."],
+        ["Tapasztalataink a nevelőszülőkkel"],
+        ["A fogyatékossággal élő gyermekeket nevelő szülők támogatása: mi segített."],
+    ),
+    "el": (
+        2,
+        ["Πώς προετοιμάζετε ένα παιδί για την ακρόαση στο δικαστήριο;"],
+        ["Δουλεύουμε με μια οικογένεια όπου οι υπηρεσίες διαφωνούν για την αρμοδιότητα. Τι σας βοήθησε;"],
+        ["Μας βοήθησε ένα φιλικό προς τα παιδιά δωμάτιο και ένα πρόσωπο εμπιστοσύνης."],
+        ["Τι μάθαμε από τα ασυνόδευτα παιδιά"],
+        ["Η εμπειρία μας με την υποδοχή ασυνόδευτων παιδιών στα νησιά."],
+    ),
+    "uk": (
+        2,
+        ["Як підготувати дитину до допиту в суді?"],
+        ["Ми працюємо з сім'єю, де служби не погоджуються, хто відповідає. Що вам допомогло?"],
+        ["Нам допомогла кімната, дружня до дітей, і одна довірена особа."],
+        ["Досвід підтримки дітей-переселенців"],
+        ["Як ми організували психологічну підтримку для дітей, які переїхали через війну."],
+    ),
+}
+
+
+def _community_status(rng: random.Random, roots: bool) -> str:
+    from childhub.community.models import Contribution
+
+    roll = rng.random()
+    held, hidden = (0.025, 0.015) if roots else (0.02, 0.01)
+    if roll < held:
+        return Contribution.Status.HELD
+    if roll < held + hidden:
+        return Contribution.Status.HIDDEN
+    return Contribution.Status.PUBLISHED
+
+
+def seed_community(scale: float, rng: random.Random) -> dict[str, int | float]:
+    """100,000 × scale contributions: a quarter questions, a tenth experience posts, the rest
+    answers and comments spread over them (many on a few threads, none on some), with topics,
+    votes, accepted answers and a few held or hidden; then the published questions and posts
+    indexed for search through the community's bulk path."""
+    from childhub.community.actions import index_new_contributions
+    from childhub.community.models import Contribution, Vote
+
+    if Contribution.objects.filter(author__email__endswith="@" + EMAIL_DOMAIN).exists():
+        return {"contributions": Contribution.objects.count(), "community_skipped": 1}
+    started = time.monotonic()
+    total = max(10, round(CONTRIBUTIONS_PER_SCALE * scale))
+    n_questions = round(total * QUESTION_SHARE)
+    n_posts = round(total * POST_SHARE)
+    n_replies = total - n_questions - n_posts
+    authors = list(
+        Profile.objects.filter(user__email__endswith="@" + EMAIL_DOMAIN, user__is_active=True)
+        .order_by("user_id")
+        .values_list("user_id", "country", "is_expert")
+    )
+    topic_ids = list(Topic.objects.values_list("pk", flat=True))
+    languages = list(COMMUNITY_TEXT)
+    weights = [COMMUNITY_TEXT[code][0] for code in languages]
+    now = timezone.now()
+    five_years = 5 * 365 * 86400
+    Q, A, P, C = (
+        Contribution.Kind.QUESTION,
+        Contribution.Kind.ANSWER,
+        Contribution.Kind.POST,
+        Contribution.Kind.COMMENT,
+    )
+
+    roots: list[Contribution] = []
+    for index in range(n_questions + n_posts):
+        kind = Q if index < n_questions else P
+        language = rng.choices(languages, weights)[0]
+        _w, questions, details, _answers, post_titles, post_texts = COMMUNITY_TEXT[language]
+        author, country, expert = rng.choice(authors)
+        status = _community_status(rng, roots=True)
+        created = now - timedelta(seconds=rng.randint(3600, five_years))
+        roots.append(
+            Contribution(
+                kind=kind,
+                author_id=author,
+                is_anonymous=kind == Q and rng.random() < 0.08,
+                title=rng.choice(questions if kind == Q else post_titles),
+                body=rng.choice(details if kind == Q else post_texts),
+                language=language,
+                country=country if country and rng.random() < 0.85 else "",
+                status=status,
+                by_expert=expert,
+                announced_at=created if status == Contribution.Status.PUBLISHED else None,
+                created_at=created,
+            )
+        )
+    replies: list[Contribution] = []
+    n_roots = len(roots)
+    for _ in range(n_replies):
+        # Skewed: a few threads get many replies, many get one or two, some none.
+        root = roots[min(n_roots - 1, int(n_roots * rng.random() ** 1.6))]
+        language = root.language
+        author, _country, expert = rng.choice(authors)
+        status = _community_status(rng, roots=False)
+        age = max(60, int((now - root.created_at).total_seconds()))
+        created = root.created_at + timedelta(seconds=rng.randint(60, min(age, 90 * 86400)))
+        replies.append(
+            Contribution(
+                kind=A if root.kind == Q else C,
+                author_id=author,
+                body=rng.choice(COMMUNITY_TEXT[language][3 if root.kind == Q else 5]),
+                language=language,
+                status=status,
+                by_expert=expert,
+                announced_at=created if status == Contribution.Status.PUBLISHED else None,
+                created_at=created,
+            )
+        )
+        replies[-1]._root = root  # type: ignore[attr-defined]
+    with transaction.atomic():
+        created_roots: list[Contribution] = []
+        for batch in _batched(roots):
+            created_roots += Contribution.objects.bulk_create(batch)
+        if any(r.pk is None for r in created_roots):  # not every backend returns the keys
+            pks = list(
+                Contribution.objects.filter(author__email__endswith="@" + EMAIL_DOMAIN, parent=None)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            for root, pk in zip(roots, pks, strict=True):
+                root.pk = pk
+        for reply in replies:
+            reply.parent_id = reply._root.pk  # type: ignore[attr-defined]
+        for batch in _batched(replies):
+            Contribution.objects.bulk_create(batch)
+        Through = Contribution.topics.through
+        topic_rows = [
+            Through(contribution_id=root.pk, topic_id=t)
+            for root in roots
+            for t in rng.sample(topic_ids, k=rng.randint(1, min(3, len(topic_ids))))
+        ]
+        for batch in _batched(topic_rows):
+            Through.objects.bulk_create(batch)
+        # Votes on about a third of the published answers; a few answers accepted.
+        answers = list(
+            Contribution.objects.filter(
+                kind=A, status=Contribution.Status.PUBLISHED, author__email__endswith="@" + EMAIL_DOMAIN
+            ).values_list("pk", "parent_id", "author_id")
+        )
+        voters = [a[0] for a in authors]
+        votes = []
+        for pk, _parent, author in answers:
+            if rng.random() < 0.35:
+                for voter in rng.sample(voters, k=rng.randint(1, 6)):
+                    if voter != author:
+                        value = 1 if rng.random() < 0.85 else -1
+                        votes.append(Vote(answer_id=pk, voter_id=voter, value=value))
+        for batch in _batched(votes):
+            Vote.objects.bulk_create(batch)
+        first_answer: dict[int, int] = {}
+        for pk, parent, _author in answers:
+            first_answer.setdefault(parent, pk)
+        accepted = [
+            Contribution(pk=parent, accepted_answer_id=pk)
+            for parent, pk in first_answer.items()
+            if rng.random() < 0.15
+        ]
+        Contribution.objects.bulk_update(accepted, ["accepted_answer"], batch_size=500)
+        seeded = time.monotonic()
+        indexed = index_new_contributions([r.pk for r in roots])
+    return {
+        "questions": n_questions,
+        "posts": n_posts,
+        "replies": n_replies,
+        "contribution_topics": len(topic_rows),
+        "votes": len(votes),
+        "accepted_answers": len(accepted),
+        "community_indexed": indexed,
+        "community_seconds": round(seeded - started, 2),
+        "community_index_seconds": round(time.monotonic() - seeded, 2),
+    }
+
+
+def target_thread(rng: random.Random) -> dict[str, object]:
+    """A question in English with exactly 50 published answers (some voted on, one accepted),
+    and the published questions the bench posts answers to."""
+    from childhub.community.actions import index_contribution
+    from childhub.community.models import Contribution, Vote
+
+    authors = list(
+        User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2000]
+    )
+    title = "How do you prepare a child for a court hearing? (bench thread)"
+    question = Contribution.objects.filter(title=title, parent=None).first()
+    if question is None:
+        now = timezone.now()
+        asked = now - timedelta(days=40)
+        question = Contribution.objects.create(
+            kind=Contribution.Kind.QUESTION,
+            author_id=authors[0],
+            title=title,
+            body=COMMUNITY_TEXT["en"][2][0],
+            language="en",
+            country="RS",
+            announced_at=asked,
+            created_at=asked,
+        )
+        question.topics.set(Topic.objects.order_by("pk")[:2])
+        texts = COMMUNITY_TEXT["en"][3]
+        answers = Contribution.objects.bulk_create(
+            [
+                Contribution(
+                    kind=Contribution.Kind.ANSWER,
+                    parent=question,
+                    author_id=authors[1 + n],
+                    body=f"{texts[n % len(texts)]} {BENCH_ANSWER}",
+                    language="en",
+                    announced_at=asked + timedelta(hours=n + 1),
+                    created_at=asked + timedelta(hours=n + 1),
+                )
+                for n in range(THREAD_ANSWERS)
+            ]
+        )
+        answers = list(question.children.order_by("pk"))
+        Vote.objects.bulk_create(
+            [
+                Vote(answer=answer, voter_id=authors[100 + v], value=1 if v % 4 else -1)
+                for n, answer in enumerate(answers)
+                for v in range(n % 7)
+            ]
+        )
+        question.accepted_answer = answers[3]
+        question.save(update_fields=["accepted_answer"])
+        index_contribution(contribution_id=question.pk)
+    targets = list(
+        Contribution.objects.filter(
+            kind=Contribution.Kind.QUESTION,
+            status=Contribution.Status.PUBLISHED,
+            parent=None,
+            language="en",
+            author__email__endswith="@" + EMAIL_DOMAIN,
+        )
+        .exclude(pk=question.pk)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:ANSWER_TARGETS]
+    )
+    return {
+        "question_pk": question.pk,
+        "question_answers": question.children.filter(status=Contribution.Status.PUBLISHED).count(),
+        "answer_targets": targets,
+        "answer_body": BENCH_ANSWER,
+    }
+
+
+def poster_sessions(count: int = POSTERS) -> list[tuple[int, str]]:
+    """Signed-in sessions of ``count`` verified seeded members who accepted the policies in force.
+
+    Members may post 10 times an hour, so the answer page is loaded with these sessions in turn,
+    as many members answering at once would; verified professionals are not pre-moderated.
+    """
+    members = list(
+        User.objects.filter(
+            email__endswith="@" + EMAIL_DOMAIN, is_active=True, profile__verified_at__isnull=False
+        ).order_by("-pk")[:count]
+    )
+    _accept_policies(members)
+    return [(member.pk, session_for(member)) for member in members]
+
+
+def community_counts() -> dict[str, int]:
+    """Answers in the database by status (bench/run.py compares them before and after a POST page)."""
+    from django.db.models import Count
+
+    from childhub.community.models import Contribution
+
+    rows = (
+        Contribution.objects.filter(kind=Contribution.Kind.ANSWER)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {str(status): n for status, n in rows}
+
+
 def target_resource() -> dict[str, object]:
     """A typical public resource page, a two-facet list address, and the search words."""
     from childhub.library.models import Resource
@@ -728,12 +1138,18 @@ def searcher_sessions(count: int = SEARCHERS) -> list[str]:
     Library search is rate-limited per member (60 a minute), so the search pages are loaded
     with these sessions in turn, as many members searching at once would.
     """
-    from childhub.accounts.models import Consent
-    from childhub.core.queries import current_policy_versions
-
     members = list(
         User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True).order_by("pk")[:count]
     )
+    _accept_policies(members)
+    return [session_for(member) for member in members]
+
+
+def _accept_policies(members: list[User]) -> None:
+    """Record consent to the policies in force, so the consent middleware lets them through."""
+    from childhub.accounts.models import Consent
+    from childhub.core.queries import current_policy_versions
+
     now = timezone.now()
     Consent.objects.bulk_create(
         [
@@ -743,7 +1159,6 @@ def searcher_sessions(count: int = SEARCHERS) -> list[str]:
         ],
         ignore_conflicts=True,
     )
-    return [session_for(member) for member in members]
 
 
 def target_profile(rng: random.Random) -> int:
@@ -773,12 +1188,21 @@ def target_profile(rng: random.Random) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument(
+        "--count-answers", action="store_true", help="only print the number of answers by status (JSON)"
+    )
     args = parser.parse_args()
+    if args.count_answers:
+        print(json.dumps(community_counts()))
+        return
     rng = random.Random(2026)
     started = time.monotonic()
     counts = seed_members(args.scale, rng)
     counts.update(seed_resources(args.scale, rng))
+    counts.update(seed_community(args.scale, rng))
+    thread = target_thread(rng)
     user = bench_member()
+    posters = poster_sessions()
     if connection.vendor == "postgresql":
         # A live database is analysed by autovacuum soon after bulk changes; without statistics
         # the planner guesses one row per table and nested-loops over every member.
@@ -791,6 +1215,9 @@ def main() -> None:
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_key": session_for(user),
         "searcher_sessions": searcher_sessions(),
+        "poster_pks": [pk for pk, _key in posters],
+        "poster_sessions": [key for _pk, key in posters],
+        **thread,
         "profile_pk": target_profile(rng),
         **target_resource(),
         "total_profiles": Profile.objects.count(),

@@ -38,6 +38,7 @@ PRE_MODERATED_FIRST = 3
 SEARCH_KIND = "community.contribution"
 FIRST_ANSWER_TARGET = timedelta(hours=72)
 EXPERTS_PER_QUESTION = 5
+INDEXED_REPLIES = 200  # replies whose text joins their question's search document
 
 
 @dataclass
@@ -288,8 +289,21 @@ def index_contribution(*, contribution_id: int) -> None:
     if root.status != Contribution.Status.PUBLISHED:
         search.remove_document(kind=SEARCH_KIND, object_id=root.pk)
         return
-    replies = root.children.published().values_list("body", flat=True)[:200]
+    replies = root.children.published().values_list("body", flat=True)[:INDEXED_REPLIES]
+    document = _search_document(root, list(replies))
     search.index_document(
+        kind=document.kind,
+        object_id=document.object_id,
+        language=document.language,
+        title=document.title,
+        body=document.body,
+        access=document.access,
+    )
+
+
+def _search_document(root: Contribution, replies: list[str]) -> search.Document:
+    """A question's or post's search document: its text and its published replies' (newest first)."""
+    return search.Document(
         kind=SEARCH_KIND,
         object_id=root.pk,
         language=root.language,
@@ -297,6 +311,37 @@ def index_contribution(*, contribution_id: int) -> None:
         body="\n".join([root.body, *replies]),
         access="public",
     )
+
+
+def index_new_contributions(contribution_ids: Iterable[int]) -> int:
+    """Index many published questions and posts not yet in the index at once (imports, seeding),
+    with the same documents as index_contribution; returns how many."""
+    ids = list(contribution_ids)
+
+    def documents() -> Iterable[search.Document]:
+        for start in range(0, len(ids), 1000):
+            roots = list(
+                Contribution.objects.filter(
+                    pk__in=ids[start : start + 1000],
+                    parent=None,
+                    kind__in=[Contribution.Kind.QUESTION, Contribution.Kind.POST],
+                    status=Contribution.Status.PUBLISHED,
+                ).order_by("pk")
+            )
+            replies: dict[int, list[str]] = {}
+            for parent_id, body in (
+                Contribution.objects.published()
+                .filter(parent_id__in=[root.pk for root in roots])
+                .order_by("parent_id", "-created_at")
+                .values_list("parent_id", "body")
+            ):
+                bodies = replies.setdefault(parent_id, [])
+                if len(bodies) < INDEXED_REPLIES:
+                    bodies.append(body)
+            for root in roots:
+                yield _search_document(root, replies.get(root.pk, []))
+
+    return search.index_documents(documents())
 
 
 def _title_of(contribution: Contribution) -> str:
