@@ -10,14 +10,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -148,22 +150,77 @@ def _reply_links(replies: list[Contribution]) -> None:
         item.links = {name: url.replace(str(_PK), pk) for name, url in patterns.items()}  # type: ignore[attr-defined]
 
 
+REPLY_SECONDS = 300
+
+
+def _reply_blocks(
+    request: HttpRequest,
+    root: Contribution,
+    replies: list[Contribution],
+    *,
+    can_accept: bool,
+    can_moderate: bool,
+) -> list[SafeString]:
+    """Each reply as HTML, kept for a few minutes per version of the reply and kind of viewer.
+
+    A reply's block holds no CSRF token (its buttons submit the page's one form), so the same HTML
+    serves every viewer who may do the same things with it; rendering fifty answers with their
+    buttons was most of the cost of a long thread.
+    """
+    user = request.user
+    language = translation.get_language()
+    keys = {}
+    for item in replies:
+        viewer = "".join(
+            str(int(flag))
+            for flag in (user.is_authenticated, user.pk == item.author_id, can_accept, can_moderate)
+        )
+        accepted = int(item.pk == root.accepted_answer_id)
+        score = item.score  # type: ignore[attr-defined]
+        version = f"{item.updated_at.timestamp():.6f}:{score}:{item.status}:{accepted}"
+        keys[item.pk] = f"reply:{item.pk}:{language}:{root.kind}:{version}:{viewer}"
+    cache = caches["pages"]
+    found = cache.get_many(list(keys.values()))
+    missing = [item for item in replies if keys[item.pk] not in found]
+    if missing:
+        _reply_links(missing)
+        context = {
+            "root": root,
+            "user": user,
+            "request": request,
+            "can_accept": can_accept,
+            "can_moderate": can_moderate,
+        }
+        fresh = {
+            keys[item.pk]: render_to_string("community/_reply.html", {**context, "item": item})
+            for item in missing
+        }
+        cache.set_many(fresh, REPLY_SECONDS)
+        found.update(fresh)
+    return [
+        mark_safe(found[keys[item.pk]]) for item in replies
+    ]  # rendered (and escaped) by the template engine
+
+
 def _thread_page(
     request: HttpRequest, root: Contribution, form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
     replies = queries.thread(root, request.user)
-    _reply_links(replies)
     can_reply = permissions.can_reply(request.user, root)
+    can_accept = permissions.can_accept(request.user, root)
+    can_moderate = permissions.can_moderate(request.user, root)
     return render(
         request,
         "community/thread.html",
         {
             "root": root,
-            "replies": replies,
+            "replies": _reply_blocks(
+                request, root, replies, can_accept=can_accept, can_moderate=can_moderate
+            ),
             "form": form or (ReplyForm(language=request.LANGUAGE_CODE) if can_reply else None),
             "can_reply": can_reply,
-            "can_accept": permissions.can_accept(request.user, root),
-            "can_moderate": permissions.can_moderate(request.user, root),
+            "can_accept": can_accept,
+            "can_moderate": can_moderate,
             "show_author": permissions.can_see_author(request.user, root),
             "details": getattr(root, "case_details", None) if root.kind == Contribution.Kind.CASE else None,
             "following": request.user.is_authenticated

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from childhub.community import actions
@@ -319,3 +320,20 @@ def test_flagging_is_rate_limited(verified_member):
     response = client.post(url, {"reason": "at-risk"})
     assert response.status_code == 200 and "Thank you for telling us" in response.text
     assert Flag.objects.filter(reason=Flag.Reason.AT_RISK).count() == 1
+
+
+def test_a_thread_shows_each_viewer_their_own_buttons_and_fresh_scores(verified_member, other_member, expert):
+    question = QuestionFactory(author=verified_member)
+    answer = AnswerFactory(parent=question, author=expert, body="Use a quiet room.")
+    url = question.get_absolute_url()
+    as_expert = client_for(expert).get(url).text
+    assert "Useful" not in as_expert and "Accept this answer" not in as_expert  # their own answer
+    as_other = client_for(other_member).get(url).text
+    assert "Useful" in as_other and "Accept this answer" not in as_other
+    assert 'form="reply-actions"' in as_other and 'id="reply-actions"' in as_other
+    client_for(other_member).post(reverse("community:vote", args=[answer.pk]), {"value": "1"})
+    as_asker = client_for(verified_member).get(url).text
+    assert "1 vote" in as_asker and "Accept this answer" in as_asker
+    client_for(verified_member).post(reverse("community:accept", args=[answer.pk]))
+    assert "Remove acceptance" in client_for(verified_member).get(url).text
+    assert "Accepted answer" in Client().get(url).text
