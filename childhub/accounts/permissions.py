@@ -61,11 +61,16 @@ def has_moderator_powers(user: Any) -> bool:
 def coordinated_countries(user: Any) -> set[str]:
     if not (user.is_authenticated and user.is_active):
         return set()
-    # Coordinations first: most members have none, and then the (costlier) MFA check is not needed.
-    countries = set(user.coordinations.values_list("country", flat=True))
-    if not countries or not has_mfa(user):
-        return set()
-    return countries
+    # Asked several times a page (may they moderate, accept, review…): read once per user object,
+    # which lives for one request.
+    known = getattr(user, "_coordinated_countries", None)
+    if known is None:
+        # Coordinations first: most members have none, and then the (costlier) MFA check is not needed.
+        known = frozenset(user.coordinations.values_list("country", flat=True))
+        if known and not has_mfa(user):
+            known = frozenset()
+        user._coordinated_countries = known
+    return set(known)
 
 
 def visible_levels(viewer: Any, owner: User | None = None) -> set[str]:
