@@ -84,6 +84,13 @@ KINDS: dict[str, Kind] = {
         Frequency.NEVER,
         configurable=False,
     ),
+    # The place is also e-mailed by the webinar's own message (with its deadline): in the hub only.
+    "webinar-offer": Kind(
+        _("A webinar place offered to me from the waiting list"),
+        _("A place is waiting for you: “%(title)s”"),
+        Frequency.NEVER,
+        configurable=False,
+    ),
     "case-session": Kind(
         _("Scheduled case discussions"), _("A case discussion is scheduled: “%(title)s”"), Frequency.WEEKLY
     ),

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from childhub.accounts.models import User
+from childhub.notifications.actions import notify
 
 from .bbb import BigBlueButton, BigBlueButtonException
 from .mail import mail_registrant
@@ -237,6 +238,13 @@ def promote_waitlist(*, webinar: Webinar, now: datetime | None = None) -> list[R
         registration.hold_expires_at = hold_until
         registration.save(update_fields=["status", "hold_expires_at"])
         mail_registrant(registration=registration, template="offered")
+        if registration.member is not None:  # also in the hub, where a member looks first
+            notify(
+                recipients=[registration.member],
+                kind="webinar-offer",
+                url=webinar.get_absolute_url(),
+                params={"title": webinar.title},
+            )
     return promoted
 
 

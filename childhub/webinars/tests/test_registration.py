@@ -93,6 +93,11 @@ def test_a_cancelled_place_is_offered_to_the_first_in_line_and_held_for_a_day(cl
     offered = [m for m in mail.outbox if m.to == [second.email]]
     assert offered and "place is free" in offered[0].subject
     assert webinar.registrations.get(member=third).status == Status.WAITLISTED
+    # The offer also waits in the member's notifications in the hub (not e-mailed a second time).
+    (notice,) = second.notifications.all()
+    assert notice.kind == "webinar-offer" and notice.email_state == "skipped"
+    assert webinar.title in notice.message
+    assert not third.notifications.exists()
 
 
 def clock_now():
