@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from childhub.core.http import MemberRequest
+from childhub.core.http import MemberRequest, mfa_setup_redirect
 from childhub.core.models import PolicyPage, pick_best_version, reader_languages
 from childhub.core.pages import CountCachedPaginator, cache_anonymous_page
 
@@ -154,11 +154,8 @@ def verification_request(request: MemberRequest) -> HttpResponse:
 @login_required
 def verification_queue(request: MemberRequest) -> HttpResponse:
     if not permissions.can_review_verifications(request.user):
-        if permissions.has_powers_role(request.user) and not permissions.has_mfa(request.user):
-            messages.warning(
-                request, _("Set up two-factor authentication to use your coordinator or staff powers.")
-            )
-            return redirect("mfa_activate_totp")
+        if permissions.needs_mfa_setup(request.user):
+            return mfa_setup_redirect(request)
         raise PermissionDenied
     pending = VerificationRequest.objects.filter(status=VerificationRequest.Status.PENDING).select_related(
         "member__profile"
@@ -174,8 +171,8 @@ def verification_queue(request: MemberRequest) -> HttpResponse:
 def verification_decide(request: MemberRequest, pk: int) -> HttpResponse:
     verification = get_object_or_404(VerificationRequest.objects.select_related("member__profile"), pk=pk)
     if not permissions.can_decide_verification(request.user, verification):
-        if permissions.has_powers_role(request.user) and not permissions.has_mfa(request.user):
-            return redirect("mfa_activate_totp")
+        if permissions.needs_mfa_setup(request.user):
+            return mfa_setup_redirect(request)
         raise PermissionDenied
     form = VerificationDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

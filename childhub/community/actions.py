@@ -21,6 +21,7 @@ from childhub.core.models import HubSetting, Topic, hub_setting
 from childhub.notifications.actions import notify
 from childhub.search import backends as search
 
+from . import queries
 from .models import (
     CaseDetails,
     CaseSession,
@@ -189,8 +190,7 @@ def flag(*, contribution: Contribution, reporter: User, reason: str, note: str =
         contribution=contribution, reporter=reporter, reason=reason, note=note.strip()
     )
     if reason == Flag.Reason.AT_RISK:
-        root = contribution.parent if contribution.parent_id and contribution.parent else contribution
-        country = root.country or getattr(getattr(reporter, "profile", None), "country", "")
+        country = queries.country_at_risk(contribution, reporter)
         contacts = safeguarding_contacts(country)
         for person in contacts:
             mail_member(
@@ -283,7 +283,7 @@ def index_contribution(*, contribution_id: int) -> None:
     contribution = Contribution.objects.filter(pk=contribution_id).select_related("parent").first()
     if contribution is None:
         return
-    root = contribution.parent if contribution.parent_id and contribution.parent else contribution
+    root = contribution.root
     if root.kind not in (Contribution.Kind.QUESTION, Contribution.Kind.POST):
         return
     if root.status != Contribution.Status.PUBLISHED:
@@ -346,7 +346,7 @@ def index_new_contributions(contribution_ids: Iterable[int]) -> int:
 
 def _title_of(contribution: Contribution) -> str:
     """What a notification may say about a thread: never the title of a case discussion."""
-    root = contribution.parent if contribution.parent_id and contribution.parent else contribution
+    root = contribution.root
     return "" if root.kind == Contribution.Kind.CASE else root.title
 
 
@@ -360,7 +360,7 @@ def announce(*, contribution: Contribution) -> None:
     )
     if not updated:
         return
-    root = contribution.parent if contribution.parent_id and contribution.parent else contribution
+    root = contribution.root
     url = contribution.get_absolute_url()
     params = {"title": _title_of(contribution)}
     if root.pk != contribution.pk:
@@ -442,19 +442,18 @@ def escalate_unanswered(*, now: Any = None) -> int:
         .unanswered()
         .filter(created_at__lte=now - FIRST_ANSWER_TARGET, escalated_at=None)
     )
+    people = get_user_model().objects.filter(is_active=True, erased_at=None)
+    staff = list(people.filter(is_staff=True))
+    coordinators: dict[str, list[User]] = {}
     count = 0
     for question in overdue:
         with transaction.atomic():
             if not Contribution.objects.filter(pk=question.pk, escalated_at=None).update(escalated_at=now):
                 continue
-            coordinators = (
-                list(get_user_model().objects.filter(coordinations__country=question.country, is_active=True))
-                if question.country
-                else []
-            )
-            staff = list(get_user_model().objects.filter(is_staff=True, is_active=True, erased_at=None))
+            if question.country and question.country not in coordinators:
+                coordinators[question.country] = list(people.filter(coordinations__country=question.country))
             notify(
-                recipients=coordinators or staff,
+                recipients=coordinators.get(question.country) or staff,
                 kind="escalation",
                 url=question.get_absolute_url(),
                 params={"title": question.title},

@@ -98,10 +98,15 @@ class Contribution(models.Model):
         return self.title or self.body[:60]
 
     def get_absolute_url(self) -> str:
-        root = self.parent if self.parent_id and self.parent else self
+        root = self.root
         anchor = "" if root.pk == self.pk else f"#c{self.pk}"
         name = {"question": "question", "post": "post", "case": "case"}.get(root.kind, "question")
         return reverse(f"community:{name}", kwargs={"pk": root.pk}) + anchor
+
+    @property
+    def root(self) -> Contribution:
+        """The thread this belongs to: the question, post or case itself, or a reply's parent."""
+        return self.parent if self.parent_id and self.parent else self
 
 
 class Follow(models.Model):

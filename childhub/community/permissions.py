@@ -30,12 +30,12 @@ def can_moderate(user: Any, contribution: Contribution | None = None) -> bool:
     countries = coordinated_countries(user)
     if contribution is None:
         return bool(countries)
-    root = contribution.parent if contribution.parent_id else contribution
+    root = contribution.root
     return bool(countries) and root is not None and root.country in countries
 
 
 def can_view(user: Any, contribution: Contribution) -> bool:
-    root = contribution.parent if contribution.parent_id else contribution
+    root = contribution.root
     if root is None:
         return False
     if root.kind == Contribution.Kind.CASE and not (is_verified(user) or can_moderate(user, root)):

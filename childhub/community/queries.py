@@ -92,3 +92,9 @@ def waiting_for_answer(*, countries: set[str] | None) -> QuerySet[Contribution]:
     if countries is not None:
         waiting = waiting.filter(country__in=countries)
     return waiting.select_related("author__profile").order_by("created_at", "pk")
+
+
+def country_at_risk(contribution: Contribution, reporter: Any) -> str:
+    """The country whose safeguarding lead and helplines an at-risk flag concerns: the thread's
+    country, else the reporter's."""
+    return contribution.root.country or getattr(getattr(reporter, "profile", None), "country", "")

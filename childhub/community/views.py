@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import timedelta
-from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
@@ -128,26 +127,14 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "community/index.html", context)
 
 
-@lru_cache(maxsize=4096)
-def _rendered(text: str) -> str:
-    """A text's markdown as sanitised HTML; the same text always renders the same, so a thread's
-    replies are not parsed again on every view."""
-    return str(render_markdown(text))
-
-
-_PK = 987654321  # stands for a contribution's key in the addresses reversed once per page
-
-
 def _reply_links(replies: list[Contribution]) -> None:
-    """Each reply's body as HTML and the addresses of its actions, without a template tag per
-    reply and address (a thread of 50 answers has some 250 of them)."""
-    patterns = {
-        name: reverse(f"community:{name}", kwargs={"pk": _PK}) for name in ("vote", "accept", "flag", "edit")
-    }
+    """Each reply's body as HTML and the addresses of its actions (for the replies not cached)."""
     for item in replies:
-        pk = str(item.pk)
-        item.body_html = mark_safe(_rendered(item.body))  # type: ignore[attr-defined]  # sanitised by nh3
-        item.links = {name: url.replace(str(_PK), pk) for name, url in patterns.items()}  # type: ignore[attr-defined]
+        item.body_html = render_markdown(item.body)  # type: ignore[attr-defined]
+        item.links = {  # type: ignore[attr-defined]
+            name: reverse(f"community:{name}", kwargs={"pk": item.pk})
+            for name in ("vote", "accept", "flag", "edit")
+        }
 
 
 REPLY_SECONDS = 300
@@ -421,8 +408,7 @@ def flag(request: MemberRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
         if created.reason == Flag.Reason.AT_RISK:
-            root = contribution.parent or contribution
-            country = root.country or getattr(getattr(request.user, "profile", None), "country", "")
+            country = queries.country_at_risk(contribution, request.user)
             helplines = Helpline.objects.filter(country__in=[country, ""])
             return render(request, "community/at_risk.html", {"helplines": helplines, "country": country})
         messages.success(request, _("Thank you. Moderators will look at it."))
