@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "childhub.community",
     "childhub.notifications",
     "childhub.webinars",
+    "childhub.records",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

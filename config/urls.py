@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("community/", include("childhub.community.urls")),
     path("notifications/", include("childhub.notifications.urls")),
     path("webinars/", include("childhub.webinars.urls")),
+    path("records/", include("childhub.records.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -40,7 +40,8 @@ def _language_name(code: str, in_language: str) -> str:
     if code in _EXTRA_NAMES:
         names = babel_locale(in_language).languages
         return names.get(code, _EXTRA_NAMES[code])
-    loc = _babel_locale(code)
+    # English is formatted the British way (en_GB) but named plainly, not "English (United Kingdom)".
+    loc = Locale.parse("en") if code == "en" else _babel_locale(code)
     name = loc.get_display_name(babel_locale(in_language)) or code
     return name[:1].upper() + name[1:]
 

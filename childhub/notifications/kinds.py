@@ -91,6 +91,12 @@ KINDS: dict[str, Kind] = {
         Frequency.NEVER,
         configurable=False,
     ),
+    "webinar-decision": Kind(
+        _("The organiser's decision on my webinar registration"),
+        _("The organiser decided on your registration for “%(title)s”"),
+        Frequency.NEVER,
+        configurable=False,
+    ),
     "case-session": Kind(
         _("Scheduled case discussions"), _("A case discussion is scheduled: “%(title)s”"), Frequency.WEEKLY
     ),

@@ -1,6 +1,22 @@
-from django.contrib import admin
+from typing import Any
 
-from .models import CalendarFeed, Presenter, Registration, Reminder, SentReminder, Webinar
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import (
+    CalendarFeed,
+    FeedbackAnswer,
+    FeedbackReceipt,
+    FeedbackResponse,
+    Material,
+    Presence,
+    Presenter,
+    Registration,
+    Reminder,
+    SentReminder,
+    SurveyQuestion,
+    Webinar,
+)
 
 
 class ReminderInline(admin.TabularInline):
@@ -53,3 +69,49 @@ class CalendarFeedAdmin(admin.ModelAdmin):
 class ReminderAdmin(admin.ModelAdmin):
     list_display = ["webinar", "minutes_before"]
     raw_id_fields = ["webinar"]
+
+
+@admin.register(Presence)
+class PresenceAdmin(admin.ModelAdmin):
+    list_display = ["registration", "joined_at", "left_at", "source"]
+    list_filter = ["source"]
+    raw_id_fields = ["registration"]
+
+
+@admin.register(SurveyQuestion)
+class SurveyQuestionAdmin(admin.ModelAdmin):
+    list_display = ["webinar", "position", "text", "kind", "required"]
+    raw_id_fields = ["webinar"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Survey answers are what attendees said: staff read them, nobody edits them."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(FeedbackResponse)
+class FeedbackResponseAdmin(ReadOnlyAdmin):
+    list_display = ["webinar", "useful", "submitted_on"]
+    list_filter = ["useful"]
+
+
+@admin.register(FeedbackAnswer)
+class FeedbackAnswerAdmin(ReadOnlyAdmin):
+    list_display = ["question", "value"]
+
+
+@admin.register(FeedbackReceipt)
+class FeedbackReceiptAdmin(ReadOnlyAdmin):
+    list_display = ["webinar", "registration"]
+
+
+@admin.register(Material)
+class MaterialAdmin(admin.ModelAdmin):
+    list_display = ["webinar", "kind", "published_at", "reviewed_by"]
+    list_filter = ["kind"]
+    raw_id_fields = ["webinar", "reviewed_by", "resource"]

@@ -203,8 +203,14 @@ class FakeBigBlueButton:
         expires_in: int = 24 * 3600,
         algorithm: str = "HS512",
         secret: str | None = None,
+        presence: dict[str, list[tuple[str, str]]] | None = None,
+        finish: str | None = None,
     ) -> Callback:
-        """What BigBlueButton posts to the meeting's analytics callback URL once it has ended."""
+        """What BigBlueButton posts to the meeting's analytics callback URL once it has ended.
+
+        Each attendee joined at the meeting's creation and stayed, unless ``presence`` gives their
+        (join, leave) ISO times by user id; ``finish`` is when the meeting ended."""
+        presence = presence or {}
         with self.lock:
             meeting = self.created[meeting_id]
             url = meeting.metadata.get("analytics-callback-url", "")
@@ -214,8 +220,10 @@ class FakeBigBlueButton:
                     "ext_user_id": attendee["userID"],
                     "name": attendee["fullName"],
                     "moderator": attendee["role"] == "MODERATOR",
-                    "joins": [start],
-                    "leaves": [],
+                    "joins": [j for j, _ in presence[attendee["userID"]]]
+                    if attendee["userID"] in presence
+                    else [start],
+                    "leaves": [le for _, le in presence.get(attendee["userID"], [])],
                     "duration": 0,
                     "engagement": {"chats": 0, "talks": 0, "raisehand": 0, "emojis": 0, "poll_votes": 0},
                 }
@@ -225,7 +233,12 @@ class FakeBigBlueButton:
                 "version": "1.0",
                 "meeting_id": meeting.meeting_id,
                 "internal_meeting_id": meeting.internal_meeting_id,
-                "data": {"metadata": {"meeting_name": meeting.name}, "start": start, "attendees": attendees},
+                "data": {
+                    "metadata": {"meeting_name": meeting.name},
+                    "start": start,
+                    **({"finish": finish} if finish else {}),
+                    "attendees": attendees,
+                },
             }
         token = encode_jwt({"exp": int(time.time()) + expires_in}, secret or self.secret, algorithm)
         return Callback(

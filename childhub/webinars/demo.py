@@ -1,5 +1,7 @@
 """Demo webinars: the seed's two upcoming webinars and about forty past ones in five languages, with
-presenters (demo members and guests) and registrations. Safe to run again: rows are found by title."""
+about seventy presenters (demo members and guests), registrations, about a thousand attendances and
+the survey answers, of which about 91 % found the webinar useful (the seed's figure). Safe to run
+again: rows are found by title, and past webinars that have registrations are left as they are."""
 
 from __future__ import annotations
 
@@ -16,7 +18,35 @@ from childhub.accounts.models import Organisation
 from childhub.core.models import Topic
 
 from . import actions
-from .models import Presenter, Registration, Webinar
+from .models import FeedbackReceipt, FeedbackResponse, Material, Presence, Presenter, Registration, Webinar
+
+# The answers to "Was this webinar useful for your work?", weighted so that about 91 % say 4 or 5.
+USEFUL_WEIGHTS = {5: 57, 4: 34, 3: 6, 2: 2, 1: 1}
+RESPONSE_RATE = 0.8
+ATTENDANCE_RATE = 0.8
+# Demo accounts people sign in with: their attendance goes through the action, so they get certificates.
+SIGN_IN_ACCOUNTS = ("member@childhub.example", "verified@childhub.example", "expert@childhub.example")
+
+# More guest presenters, so that the past webinars have about seventy between them.
+GUEST_NAMES = {
+    "en": (["Sarah", "James", "Emma", "David", "Laura", "Michael"], ["Clarke", "Evans", "Murray", "Shaw"]),
+    "bg": (
+        ["Елена", "Георги", "Десислава", "Николай", "Милена", "Стоян"],
+        ["Петрова", "Колев", "Стоянова", "Атанасов"],
+    ),
+    "sq": (
+        ["Blerina", "Arben", "Entela", "Gentian", "Mirela", "Ilir"],
+        ["Hoxha", "Shehu", "Krasniqi", "Gashi"],
+    ),
+    "sr": (
+        ["Јелена", "Марко", "Ивана", "Никола", "Снежана", "Душан"],
+        ["Јовановић", "Петровић", "Илић", "Ђорђевић"],
+    ),
+    "ro": (
+        ["Elena", "Andrei", "Cristina", "Mihai", "Raluca", "Bogdan"],
+        ["Ionescu", "Popa", "Stan", "Dumitru"],
+    ),
+}
 
 BUDAPEST = ZoneInfo("Europe/Budapest")
 
@@ -144,6 +174,7 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
 
     with transaction.atomic():
         presenters = _presenters(by_name)
+        pool = list(presenters.values()) + _guest_presenters()
         day = next_26_october(timezone.now())
         for title, language, given_in, hour, description, names, slugs in UPCOMING:
             start = day.replace(hour=hour).astimezone(UTC)
@@ -181,10 +212,10 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
                 capacity=60,
             )
             if not webinar.presenters.exists():
-                webinar.presenters.set(rng.sample(list(presenters.values()), 2))
+                webinar.presenters.set([pool[(2 * n) % len(pool)], pool[(2 * n + 1) % len(pool)]])
                 webinar.topics.set(rng.sample(list(topics.values()), min(2, len(topics))))
             if not webinar.registrations.exists() and people:
-                Registration.objects.bulk_create(
+                registrations = Registration.objects.bulk_create(
                     Registration(
                         webinar=webinar,
                         member=member,
@@ -192,9 +223,80 @@ def seed(out: Any, *, scale: float = 1.0) -> None:
                         created_at=webinar.starts_at - timedelta(days=7),
                         confirmed_at=webinar.starts_at - timedelta(days=7),
                     )
-                    for member in rng.sample(people, min(len(people), rng.randint(12, 30)))
+                    for member in rng.sample(people, min(len(people), rng.randint(26, 36)))
                 )
-    out.write(f"webinars: {Webinar.objects.count()} webinars, {Presenter.objects.count()} presenters")
+                _attendance_and_feedback(webinar, registrations, rng)
+                if n % 4 == 0:
+                    _recording(webinar)
+    attended = Registration.objects.filter(attended=True).count()
+    out.write(
+        f"webinars: {Webinar.objects.count()} webinars, {Presenter.objects.count()} presenters, "
+        f"{attended} attendances, {FeedbackResponse.objects.count()} survey answers"
+    )
+
+
+def _guest_presenters() -> list[Presenter]:
+    made = []
+    for first, last in GUEST_NAMES.values():
+        for index, given in enumerate(first):
+            for family in (last[index % len(last)], last[(index + 1) % len(last)]):
+                name = f"{given} {family}"
+                presenter, _ = Presenter.objects.get_or_create(name=name, member=None)
+                made.append(presenter)
+    return made
+
+
+def _attendance_and_feedback(webinar: Webinar, registrations: list[Registration], rng: random.Random) -> None:
+    """Who came (most stayed, some left early), and what those who answered the survey said."""
+    came: list[Registration] = []
+    presence: list[Presence] = []
+    for registration in registrations:
+        if rng.random() >= ATTENDANCE_RATE:
+            continue
+        stayed = webinar.duration_minutes if rng.random() < 0.9 else rng.randint(20, 60)
+        joined = webinar.starts_at + timedelta(minutes=rng.randint(0, 4))
+        left = min(joined + timedelta(minutes=stayed), webinar.ends_at)
+        registration.present_minutes = int((left - joined).total_seconds() // 60)
+        registration.attended = registration.present_minutes * 100 >= 75 * webinar.duration_minutes
+        registration.survey_sent_at = webinar.ends_at + timedelta(minutes=10)
+        presence.append(Presence(registration=registration, joined_at=joined, left_at=left, source="room"))
+        came.append(registration)
+    Presence.objects.bulk_create(presence)
+    Registration.objects.bulk_update(came, ["present_minutes", "attended", "survey_sent_at"])
+    scores, weights = list(USEFUL_WEIGHTS), list(USEFUL_WEIGHTS.values())
+    responses, receipts = [], []
+    for registration in came:
+        if not registration.attended or rng.random() >= RESPONSE_RATE:
+            continue
+        receipts.append(FeedbackReceipt(registration=registration, webinar=webinar))
+        anonymous = rng.random() < 0.5
+        responses.append(
+            FeedbackResponse(
+                webinar=webinar,
+                useful=rng.choices(scores, weights)[0],
+                member=None if anonymous else registration.member,
+                submitted_on=webinar.local_start.date(),
+            )
+        )
+    FeedbackReceipt.objects.bulk_create(receipts)
+    FeedbackResponse.objects.bulk_create(responses)
+    for registration in came:
+        if registration.attended and registration.member and registration.member.email in SIGN_IN_ACCOUNTS:
+            registration.attended = False  # decided again by the action, which issues the certificate
+            registration.webinar = webinar
+            actions.record_presence(registration=registration, stretches=[], source="room")
+
+
+def _recording(webinar: Webinar) -> None:
+    staff = get_user_model().objects.filter(email="staff@childhub.example").first()
+    if staff is None or Material.objects.filter(webinar=webinar).exists():
+        return
+    actions.add_material(
+        webinar=webinar,
+        kind=Material.Kind.RECORDING,
+        added_by=staff,
+        url=f"https://video.childhub.example/webinars/{webinar.pk}",
+    )
 
 
 def _presenters(by_name: dict[str, Any]) -> dict[str, Presenter]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from childhub.accounts.models import Organisation
+from childhub.core.images import check_image
 from childhub.core.languages import content_language_choices
 from childhub.core.models import Topic, topic_choices
 
@@ -226,3 +227,167 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("approve", pgettext_lazy("registration", "Approve")), ("decline", _("Decline"))]
     )
+
+
+class AttendanceImportForm(forms.Form):
+    report = forms.FileField(
+        label=_("Participant report (CSV)"),
+        help_text=_(
+            "A list with an e-mail column, a join time and a leave time, such as the participant report "
+            "Zoom or Teams exports. Times without a zone are read in the webinar's zone."
+        ),
+    )
+
+    def clean_report(self) -> str:
+        upload = self.cleaned_data["report"]
+        if upload.size > 2 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 2 MB."))
+        raw = upload.read()
+        for encoding in ("utf-8-sig", "utf-16", "cp1250", "latin-1"):
+            try:
+                return str(raw.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+        raise ValidationError(_("The file could not be read as text."))
+
+
+USEFUL_CHOICES = [
+    (5, _("5 — very useful")),
+    (4, _("4 — useful")),
+    (3, _("3 — somewhat useful")),
+    (2, _("2 — of little use")),
+    (1, _("1 — not useful")),
+]
+
+
+class FeedbackForm(forms.Form):
+    """The fixed question every webinar asks, the organiser's own questions, and anonymity."""
+
+    useful = forms.TypedChoiceField(
+        label=_("Was this webinar useful for your work?"),
+        choices=USEFUL_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how useful it was, from 1 to 5.")},
+    )
+
+    def __init__(self, *args: Any, questions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            name = f"q{question.pk}"
+            if question.kind == "choice":
+                self.fields[name] = forms.ChoiceField(
+                    label=question.text,
+                    choices=[(c, c) for c in question.choice_list],
+                    widget=forms.RadioSelect,
+                    required=question.required,
+                )
+            elif question.kind == "scale":
+                self.fields[name] = forms.TypedChoiceField(
+                    label=question.text,
+                    choices=[(n, str(n)) for n in range(5, 0, -1)],
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    required=question.required,
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    label=question.text,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    max_length=5000,
+                    required=question.required,
+                )
+        self.fields["anonymous"] = forms.BooleanField(
+            label=_("Answer anonymously: the organisers see my answers without my name"),
+            required=False,
+            initial=True,
+        )
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: str(self.cleaned_data.get(f"q{q.pk}") or "") for q in self.questions}
+
+
+class SurveyQuestionForm(forms.Form):
+    text = forms.CharField(label=_("Question"), max_length=300, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of answer"),
+        choices=[
+            ("scale", _("A scale from 1 to 5")),
+            ("choice", _("One choice from a list")),
+            ("text", _("Free text")),
+        ],
+    )
+    choices = forms.CharField(
+        label=_("Choices, one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    required = forms.BooleanField(label=_("An answer is required"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        choices = [c for c in (data.get("choices") or "").splitlines() if c.strip()]
+        if data.get("text") and data.get("kind") == "choice" and len(choices) < 2:
+            self.add_error("choices", _("Give at least two choices, one per line."))
+        return data
+
+
+SurveyQuestionFormSet = forms.formset_factory(SurveyQuestionForm, extra=3, max_num=20)
+
+
+class MaterialForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What it is"), choices=[("recording", _("Recording")), ("slides", _("Slides"))]
+    )
+    file = forms.FileField(label=_("File"), required=False)
+    url = forms.URLField(label=_("Or a web address"), required=False, max_length=500, assume_scheme="https")
+
+    MAX_BYTES = 500 * 1024 * 1024
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("file") and not data.get("url"):
+            raise ValidationError(_("Upload a file or give a web address."))
+        upload = data.get("file")
+        if upload is not None and upload.size > self.MAX_BYTES:
+            self.add_error("file", _("The file is larger than 500 MB."))
+        return data
+
+
+class ResultsFilterForm(forms.Form):
+    group = forms.ChoiceField(
+        label=_("Group by"),
+        required=False,
+        choices=[
+            ("webinar", _("Webinar")),
+            ("language", _("Language")),
+            ("topic", _("Topic")),
+            ("presenter", _("Presenter")),
+            ("month", _("Month")),
+            ("quarter", _("Quarter")),
+            ("year", _("Year")),
+        ],
+    )
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("The start of the period is after its end."))
+        return data
+
+
+class PresenterForm(forms.ModelForm):
+    class Meta:
+        model = Presenter
+        fields = ["name", "bio", "photo"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_photo(self) -> Any:
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
+            check_image(photo)
+        return photo

@@ -1,9 +1,11 @@
 """Webinars: presenters, the webinar itself (one row per language), registrations with a waitlist,
-reminders stored relative to the start, and each member's secret calendar feed."""
+reminders stored relative to the start, each member's secret calendar feed, attendance, the feedback
+survey, and the recordings and slides shared afterwards."""
 
 from __future__ import annotations
 
 import secrets
+import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,6 +23,8 @@ from childhub.core.models import Topic, TranslatableContent
 
 JOIN_OPENS_BEFORE = timedelta(minutes=15)
 DEFAULT_REMINDERS = (24 * 60, 60)  # minutes before the start
+# Recordings and slides of webinars on these topics wait for a review before members see them.
+SENSITIVE_TOPICS = frozenset({"sexual-abuse", "trafficking", "exploitation", "violence-against-children"})
 
 
 def new_token() -> str:
@@ -189,6 +193,10 @@ class Webinar(TranslatableContent):
         moment = now or timezone.now()
         return self.status == self.Status.PUBLISHED and self.starts_at - early <= moment < self.ends_at
 
+    @property
+    def hours(self) -> float:
+        return round(self.duration_minutes / 60, 2)
+
 
 class Reminder(models.Model):
     """A reminder to registrants, kept relative to the start so it moves with the webinar."""
@@ -254,6 +262,10 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     ended_at = models.DateTimeField(null=True, blank=True)  # cancelled, declined or expired
+    # Attendance, decided from the presence intervals (with the share in force) when they are recorded.
+    present_minutes = models.PositiveIntegerField(null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False, db_index=True)
+    survey_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -336,3 +348,159 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("webinars:calendar_feed", kwargs={"token": self.token})
+
+
+class Presence(models.Model):
+    """One stretch of a registrant's presence in the room, from a join to a leave. Rejoins add
+    stretches; attendance counts their union within the scheduled time."""
+
+    class Source(models.TextChoices):
+        ROOM = "room", _("Reported by BigBlueButton")
+        IMPORT = "import", _("Imported from a list of joins and leaves")
+        ORGANISER = "organiser", _("Marked by the organiser")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="presence")
+    joined_at = models.DateTimeField()
+    left_at = models.DateTimeField()
+    source = models.CharField(max_length=10, choices=Source.choices)
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_at__gte=models.F("joined_at")), name="presence_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "source", "joined_at"], name="one_presence_per_join_and_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}: {self.joined_at:%H:%M}–{self.left_at:%H:%M}"
+
+
+class SurveyQuestion(models.Model):
+    """One of the organiser's own questions, asked after the fixed question every webinar asks."""
+
+    class Kind(models.TextChoices):
+        CHOICE = "choice", _("One choice from a list")
+        SCALE = "scale", _("A scale from 1 to 5")
+        TEXT = "text", _("Free text")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="survey_questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices, default=Kind.SCALE)
+    choices = models.TextField(_("choices, one per line"), blank=True, max_length=2000)
+    required = models.BooleanField(_("an answer is required"), default=False)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class FeedbackResponse(models.Model):
+    """What one attendee answered. An anonymous response keeps no link to the member: its key is
+    random (not a sequence that could be lined up with the receipts) and it keeps only the day."""
+
+    USEFUL_SCALE = range(1, 6)
+    FOUND_USEFUL = (4, 5)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="feedback")
+    useful = models.PositiveSmallIntegerField(_("Was this webinar useful for your work?"))
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="webinar_feedback",
+    )
+    submitted_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(useful__gte=1, useful__lte=5), name="useful_on_a_five_point_scale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.useful}/5 for webinar {self.webinar_id}"
+
+
+class FeedbackAnswer(models.Model):
+    response = models.ForeignKey(FeedbackResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
+    value = models.TextField(max_length=5000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return self.value[:50]
+
+
+class FeedbackReceipt(models.Model):
+    """That a registrant answered the survey (never what): they are not asked twice, and the
+    response rate is counted, even when the answers are anonymous."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="feedback_receipt"
+    )
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="feedback_receipts")
+
+    def __str__(self) -> str:
+        return f"answered: {self.registration_id}"
+
+
+class Material(models.Model):
+    """A recording or the slides of a webinar, shown to members once published (after a review for
+    sensitive topics), and then also listed in the library."""
+
+    class Kind(models.TextChoices):
+        RECORDING = "recording", _("Recording")
+        SLIDES = "slides", _("Slides")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to="webinars/materials/%Y/%m/", blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    bbb_record_id = models.CharField(max_length=100, blank=True, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resource = models.OneToOneField(
+        "library.Resource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="webinar_material",
+    )
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["kind", "added_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(file="") | ~Q(url=""), name="material_has_a_file_or_address")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of webinar {self.webinar_id}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def href(self) -> str:
+        return self.file.url if self.file else self.url

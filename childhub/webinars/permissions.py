@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from childhub.accounts.models import Membership, Organisation
 from childhub.accounts.permissions import coordinated_countries, has_staff_powers
@@ -94,3 +94,29 @@ def can_cancel_registration(user: Any, registration: Registration) -> bool:
         and registration.is_active
         and not registration.webinar.is_past()
     )
+
+
+def managed_webinar_filter(user: Any) -> Q:
+    """The condition of ``can_manage_webinar`` as a query, for lists of webinars."""
+    if has_staff_powers(user):
+        return Q()
+    if not is_member(user):
+        return Q(pk__in=[])
+    condition = Q(organiser_id__in=editor_organisation_ids(user))
+    countries = coordinated_countries(user)
+    if countries:
+        condition |= Q(created_by=user) | Q(organiser__country__in=countries)
+    return condition
+
+
+def can_see_results(user: Any) -> bool:
+    return can_create_webinar(user)
+
+
+def is_attendee(user: Any, registration: Registration | None) -> bool:
+    return bool(registration is not None and registration.attended and registration.member_id == user.pk)
+
+
+def can_see_materials(user: Any, webinar: Webinar) -> bool:
+    """Recordings and slides are for members (and the webinar's organisers, before publication)."""
+    return is_member(user)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext
 
 from childhub.accounts.models import User
 from childhub.core.privacy import exempt, register, rows
 
-from .models import CalendarFeed, Presenter, Registration, Webinar
+from .models import CalendarFeed, FeedbackResponse, Presenter, Registration, Webinar
 
 
 def _erase_presenter(member: User) -> None:
@@ -28,6 +30,10 @@ def _erase_registrations(member: User) -> None:
     Registration.objects.filter(member=member).update(member=None, guest_name="", guest_email="")
 
 
+def _unlink(rows_of_member: Any, field: str) -> None:
+    rows_of_member.update(**{field: None})
+
+
 def _forget_creator(member: User) -> None:
     Webinar.objects.filter(created_by=member).update(created_by=None)
 
@@ -42,8 +48,19 @@ register(
         "created_at",
         "confirmed_at",
         "ended_at",
+        "present_minutes",
+        "attended",
     ),
     erase=_erase_registrations,
+)
+register(
+    "webinars.FeedbackResponse",
+    # Only answers given with the member's name; anonymous ones name nobody and cannot be found.
+    export=lambda u: rows(
+        FeedbackResponse.objects.filter(member=u), "webinar__title", "useful", "submitted_on"
+    ),
+    # The answers still count in the webinar's results, as anonymous ones.
+    erase=lambda u: _unlink(FeedbackResponse.objects.filter(member=u), "member"),
 )
 register(
     "webinars.Presenter",
@@ -63,4 +80,12 @@ register(
     erase=lambda u: _forget_creator(u),
 )
 exempt("webinars.SentReminder", reason="Belongs to a registration; records only when a reminder went out.")
+exempt("webinars.Presence", reason="Belongs to a registration: when its holder was in the room.")
+exempt("webinars.FeedbackReceipt", reason="Belongs to a registration: only that the survey was answered.")
+exempt("webinars.FeedbackAnswer", reason="Belongs to a survey response; names nobody by itself.")
+exempt("webinars.SurveyQuestion", reason="An organiser's question; no member.")
+exempt(
+    "webinars.Material",
+    reason="A webinar's recording or slides; who reviewed it is staff work, not personal data.",
+)
 exempt("webinars.Reminder", reason="An offset before a webinar's start; no member.")

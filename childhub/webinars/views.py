@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
 from typing import Any
 
 from django.contrib import messages
@@ -14,14 +16,37 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from childhub.core import ratelimit
 from childhub.core.http import MemberRequest
+from childhub.core.models import HubSetting, hub_setting
 
 from . import actions, calendar, permissions, queries
-from .forms import DecisionForm, GuestRegistrationForm, WebinarFilterForm, WebinarForm
-from .models import JOIN_OPENS_BEFORE, CalendarFeed, Presenter, Registration, Webinar
+from .bbb import BigBlueButtonException, CallbackRejected
+from .forms import (
+    AttendanceImportForm,
+    DecisionForm,
+    FeedbackForm,
+    GuestRegistrationForm,
+    MaterialForm,
+    PresenterForm,
+    ResultsFilterForm,
+    SurveyQuestionFormSet,
+    WebinarFilterForm,
+    WebinarForm,
+)
+from .models import (
+    JOIN_OPENS_BEFORE,
+    CalendarFeed,
+    FeedbackAnswer,
+    Material,
+    Presenter,
+    Registration,
+    Webinar,
+)
 from .times import TZ_COOKIE, valid_zone
 
 PAGE_SIZE = 20
@@ -95,6 +120,7 @@ def detail(request: HttpRequest, pk: int, *, guest_form: GuestRegistrationForm |
     webinar = _webinar(request, pk)
     registration = queries.active_registrations(request.user, [webinar]).get(webinar.pk)
     guests = permissions.can_register_as_guest(request.user, webinar)
+    attendance = queries.attendance_of(request.user, webinar)
     context: dict[str, Any] = {
         "webinar": webinar,
         "registration": registration,
@@ -107,6 +133,11 @@ def detail(request: HttpRequest, pk: int, *, guest_form: GuestRegistrationForm |
         "is_past": webinar.is_past(),
         "viewer_zone": viewer_zone(request),
         "other_versions": webinar.other_versions(),
+        "materials": queries.published_materials(webinar)
+        if permissions.can_see_materials(request.user, webinar)
+        else [],
+        "attendance": attendance,
+        "certificate": queries.certificate_of(attendance),
     }
     status = 400 if guest_form is not None else 200
     return _with_zone(request, render(request, "webinars/detail.html", context, status=status))
@@ -116,7 +147,12 @@ def presenters(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.presenter_directory().order_by("name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "webinars/presenters.html", {"page": page})
+    context = {
+        "page": page,
+        "can_add": permissions.can_create_webinar(request.user),
+        "members_see_recordings": permissions.is_member(request.user),
+    }
+    return render(request, "webinars/presenters.html", context)
 
 
 def event_calendar(request: HttpRequest, pk: int) -> HttpResponse:
@@ -430,3 +466,348 @@ def decide(request: MemberRequest, pk: int, registration_pk: int) -> HttpRespons
     else:
         messages.success(request, _("Declined. %(name)s has been told.") % {"name": registration.name})
     return redirect(reverse("webinars:registrations", kwargs={"pk": webinar.pk}))
+
+
+# Presenters
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def presenter_form(request: MemberRequest, pk: int | None = None) -> HttpResponse:
+    """Add a guest presenter's profile (or edit one) so that webinars can name them."""
+    permissions.check_can_create_webinar(request.user)
+    presenter = get_object_or_404(Presenter, pk=pk) if pk else None
+    form = PresenterForm(request.POST or None, request.FILES or None, instance=presenter)
+    if request.method == "POST" and form.is_valid():
+        saved = actions.save_presenter(form=form)
+        messages.success(request, _("The presenter's profile is saved."))
+        return redirect(reverse("webinars:presenters") + f"#presenter-{saved.pk}")
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "webinars/presenter_form.html", {"form": form, "presenter": presenter}, status=status
+    )
+
+
+# Attendance
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request: MemberRequest, pk: int) -> HttpResponse:
+    """The organiser's attendance sheet: tick who attended, or import a participant report."""
+    webinar = _managed(request, pk)
+    import_form = AttendanceImportForm()
+    report = None
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "import":
+        import_form = AttendanceImportForm(request.POST, request.FILES)
+        if import_form.is_valid():
+            try:
+                report = actions.import_attendance(webinar=webinar, data=import_form.cleaned_data["report"])
+            except ValueError:
+                import_form.add_error(
+                    "report",
+                    _("The file needs an e-mail column, a join time column and a leave time column."),
+                )
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d line of the report was recorded.",
+                        "%(count)d lines of the report were recorded.",
+                        report.matched,
+                    )
+                    % {"count": report.matched},
+                )
+        else:
+            status = 400
+    elif request.method == "POST":
+        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+        count = actions.mark_attendance(webinar=webinar, present=present, marked_by=request.user)
+        messages.success(
+            request,
+            ngettext("%(count)d person attended.", "%(count)d people attended.", count) % {"count": count},
+        )
+        return redirect("webinars:attendance", pk=webinar.pk)
+    context = {
+        "webinar": webinar,
+        "registrations": list(queries.attendance_sheet(webinar)),
+        "import_form": import_form,
+        "report": report,
+        "share": hub_setting(HubSetting.Key.ATTENDANCE_SHARE),
+    }
+    return render(request, "webinars/attendance.html", context, status=status)
+
+
+def _bbb_callback(request: HttpRequest, pk: int) -> tuple[Webinar, Any]:
+    webinar = get_object_or_404(Webinar.objects.select_related("organiser"), pk=pk)
+    try:
+        client = actions.bbb_client()
+    except ValueError as error:
+        raise PermissionDenied from error
+    meeting_id = request.GET.get("meetingID", "")
+    if meeting_id != webinar.meeting_id or not client.verify_callback_token(
+        meeting_id, request.GET.get("token")
+    ):
+        raise PermissionDenied
+    return webinar, client
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def room_ended(request: HttpRequest, pk: int) -> HttpResponse:
+    """BigBlueButton calls this when the meeting ends: attendees recorded so far are asked for feedback."""
+    webinar, _client = _bbb_callback(request, pk)
+    actions.send_survey_invitations(webinar=webinar)
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@csrf_exempt
+@require_POST
+def room_analytics(request: HttpRequest, pk: int) -> HttpResponse:
+    """BigBlueButton's report of who joined and left when (a JWT signed with the shared secret)."""
+    webinar, client = _bbb_callback(request, pk)
+    try:
+        payload = client.verify_analytics_callback(
+            request.headers.get("Authorization"), request.body, expected_meeting_id=webinar.meeting_id
+        )
+    except CallbackRejected as error:
+        raise PermissionDenied from error
+    recorded = actions.record_room_analytics(webinar=webinar, payload=payload)
+    return HttpResponse(f"recorded {recorded}", content_type="text/plain")
+
+
+@csrf_exempt
+@require_POST
+def recording_ready(request: HttpRequest, pk: int) -> HttpResponse:
+    """BigBlueButton announces a recording: it is attached, unpublished, for the organiser to review."""
+    webinar, client = _bbb_callback(request, pk)
+    try:
+        ready = client.verify_recording_ready(
+            request.POST.get("signed_parameters"), expected_meeting_id=webinar.meeting_id
+        )
+    except CallbackRejected as error:
+        raise PermissionDenied from error
+    try:
+        actions.attach_recording(webinar=webinar, record_id=ready.record_id)
+    except BigBlueButtonException:
+        return HttpResponse("unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+# Feedback
+
+
+def _feedback(
+    request: HttpRequest, registration: Registration, action_url: str, done_url: str
+) -> HttpResponse:
+    webinar = registration.webinar
+    context: dict[str, Any] = {"webinar": webinar, "action_url": action_url, "done_url": done_url}
+    if not registration.attended:
+        return render(request, "webinars/feedback.html", {**context, "state": "not-attended"}, status=403)
+    if hasattr(registration, "feedback_receipt"):
+        return render(request, "webinars/feedback.html", {**context, "state": "answered"})
+    questions = list(webinar.survey_questions.all())
+    form = FeedbackForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        with contextlib.suppress(actions.AlreadyAnswered):  # a double submit: the first one counts
+            actions.submit_feedback(
+                registration=registration,
+                useful=form.cleaned_data["useful"],
+                answers=form.answers(),
+                anonymous=form.cleaned_data["anonymous"],
+            )
+        messages.success(request, _("Thank you: your answers help the next webinars."))
+        return redirect(done_url)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "webinars/feedback.html", {**context, "form": form, "state": "open"}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback(request: MemberRequest, pk: int) -> HttpResponse:
+    webinar = _webinar(request, pk)
+    registration = (
+        Registration.objects.filter(webinar=webinar, member=request.user, status=Status.CONFIRMED)
+        .select_related("feedback_receipt")
+        .first()
+    )
+    if registration is None:
+        raise Http404
+    registration.webinar = webinar
+    url = reverse("webinars:feedback", kwargs={"pk": pk})
+    return _feedback(request, registration, url, webinar.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+def guest_feedback(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(
+        Registration.objects.select_related("webinar__organiser", "feedback_receipt"),
+        token=token,
+        member=None,
+        status=Status.CONFIRMED,
+    )
+    url = reverse("webinars:guest_feedback", kwargs={"token": token})
+    return _feedback(request, registration, url, reverse("webinars:guest", kwargs={"token": token}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey(request: MemberRequest, pk: int) -> HttpResponse:
+    """The organiser's own questions, asked after "Was this webinar useful for your work?"."""
+    webinar = _managed(request, pk)
+    answered = set(
+        FeedbackAnswer.objects.filter(question__webinar=webinar).values_list("question_id", flat=True)
+    )
+    kept = [q for q in webinar.survey_questions.all() if q.pk in answered]
+    editable = [q for q in webinar.survey_questions.all() if q.pk not in answered]
+    initial = [
+        {"text": q.text, "kind": q.kind, "choices": q.choices, "required": q.required} for q in editable
+    ]
+    formset = SurveyQuestionFormSet(request.POST or None, initial=initial, prefix="q")
+    if request.method == "POST" and formset.is_valid():
+        questions = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("text")]
+        actions.set_survey_questions(webinar=webinar, questions=questions)
+        messages.success(request, _("The questions are saved."))
+        return redirect("webinars:survey", pk=webinar.pk)
+    status = 400 if formset.is_bound else 200
+    context = {"webinar": webinar, "formset": formset, "kept": kept}
+    return render(request, "webinars/survey.html", context, status=status)
+
+
+# Results
+
+
+@login_required
+def webinar_results(request: MemberRequest, pk: int) -> HttpResponse:
+    webinar = _managed(request, pk)
+    rows = queries.webinar_results(Webinar.objects.filter(pk=webinar.pk))
+    context = {
+        "webinar": webinar,
+        "results": rows[0][1],
+        "distribution": queries.useful_distribution(webinar),
+        "questions": queries.survey_summary(webinar),
+    }
+    return render(request, "webinars/webinar_results.html", context)
+
+
+def _results_rows(request: MemberRequest) -> tuple[ResultsFilterForm, str, list[Any]]:
+    if not permissions.can_see_results(request.user):
+        raise PermissionDenied
+    form = ResultsFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    webinars = queries.managed_webinars(request.user).filter(ends_at__lte=timezone.now())
+    if data.get("start"):
+        webinars = webinars.filter(starts_at__date__gte=data["start"])
+    if data.get("end"):
+        webinars = webinars.filter(starts_at__date__lte=data["end"])
+    group = data.get("group") or "webinar"
+    return form, group, queries.webinar_results(webinars.order_by("-starts_at"))
+
+
+@login_required
+def results(request: MemberRequest) -> HttpResponse:
+    """Across webinars: registrations, participants, response rate and the share who found them useful."""
+    form, group, rows = _results_rows(request)
+    context = {
+        "form": form,
+        "group": group,
+        "groups": queries.grouped_results(rows, group),
+        "rows": rows if group == "webinar" else [],
+        "total": queries.total(rows),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "webinars/results.html", context)
+
+
+@login_required
+def results_csv(request: MemberRequest) -> HttpResponse:
+    _form, group, rows = _results_rows(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="webinar-results-{group}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Group"),
+            _("Webinars"),
+            _("Registrations"),
+            _("Participants"),
+            _("Responses"),
+            _("Response rate"),
+            _("Found it useful (4 or 5 of 5)"),
+            _("Share who found it useful"),
+        ]
+    )
+
+    def share(value: float | None) -> str:
+        return "" if value is None else f"{value:.3f}"
+
+    for result in queries.grouped_results(rows, group):
+        writer.writerow(
+            [
+                _csv_safe(result.label),
+                result.webinars,
+                result.registrations,
+                result.participants,
+                result.responses,
+                share(result.response_rate),
+                result.found_useful,
+                share(result.useful_share),
+            ]
+        )
+    return response
+
+
+def _csv_safe(text: str) -> str:
+    """Keep a spreadsheet from reading a title as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# Recordings and slides
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def materials(request: MemberRequest, pk: int) -> HttpResponse:
+    webinar = _managed(request, pk)
+    form = MaterialForm()
+    status = 200
+    if request.method == "POST" and request.POST.get("material", "").isdigit():
+        material = get_object_or_404(Material, pk=int(request.POST["material"]), webinar=webinar)
+        if request.POST.get("action") == "publish":
+            actions.publish_material(material=material, reviewer=request.user)
+            messages.success(
+                request, _("Published: members can see it on the webinar's page and in the library.")
+            )
+        else:
+            actions.unpublish_material(material=material, reviewer=request.user)
+            messages.success(request, _("Hidden from members again."))
+        return redirect("webinars:materials", pk=webinar.pk)
+    if request.method == "POST":
+        form = MaterialForm(request.POST, request.FILES)
+        if form.is_valid():
+            material = actions.add_material(
+                webinar=webinar,
+                kind=form.cleaned_data["kind"],
+                added_by=request.user,
+                upload=form.cleaned_data.get("file"),
+                url=form.cleaned_data.get("url") or "",
+            )
+            messages.success(
+                request,
+                _("Added and published.")
+                if material.is_published
+                else _("Added. It stays hidden until someone reviews and publishes it."),
+            )
+            return redirect("webinars:materials", pk=webinar.pk)
+        status = 400
+    context = {
+        "webinar": webinar,
+        "form": form,
+        "materials": list(webinar.materials.select_related("reviewed_by")),
+        "needs_review": actions.needs_review(webinar),
+    }
+    return render(request, "webinars/materials.html", context, status=status)

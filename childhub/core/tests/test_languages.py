@@ -123,3 +123,11 @@ def test_an_event_time_carries_its_zones_own_label_across_daylight_saving():
         assert "Central European Standard Time" in zoned_datetime(winter, "Europe/Budapest")
         assert "12:00" in zoned_datetime(winter, "Europe/Sofia")
         assert zoned_datetime(winter, "Europe/Budapest").startswith("Monday, 26 October 2026, 11:00")
+
+
+def test_english_is_named_plainly_though_formatted_the_british_way():
+    from childhub.core.languages import autonym, language_name
+
+    assert language_name("en", "en") == "English"
+    assert autonym("en") == "English"
+    assert language_name("sr", "en") == "Serbian (Cyrillic)"

@@ -56,3 +56,25 @@ def test_the_demo_pages_open(seeded):
     assert "common language" in client.get("/en/webinars/").text
     assert client.get("/en/webinars/?when=past").status_code == 200
     assert "Dr Lena Hoffmann" in client.get("/en/webinars/presenters/").text
+
+
+@pytest.mark.django_db
+def test_the_past_webinars_reproduce_the_seeds_figures(seeded):
+    from childhub.webinars import queries
+
+    total = queries.total(queries.webinar_results(Webinar.objects.past()))
+    assert 850 <= total.participants <= 1150  # "almost 1,000 participants"
+    assert 0.88 <= total.useful_share <= 0.94  # "91 % found them useful"
+    assert 0.7 <= total.response_rate <= 0.9
+    presenters = Presenter.objects.filter(webinars__in=Webinar.objects.past()).distinct().count()
+    assert 60 <= presenters <= 80  # "about 70 presenters"
+
+
+@pytest.mark.django_db
+def test_the_demo_member_has_certificates_of_attendance(seeded):
+    from childhub.records.models import Certificate
+
+    attended = Registration.objects.filter(member__email="member@childhub.example", attended=True).count()
+    assert (
+        attended and Certificate.objects.filter(member__email="member@childhub.example").count() == attended
+    )

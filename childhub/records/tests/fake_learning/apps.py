@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FakeLearningConfig(AppConfig):
+    name = "childhub.records.tests.fake_learning"
+    label = "fake_learning"

@@ -1,0 +1,219 @@
+"""Pages of the records: verifying a certificate (public), the member's learning record and its
+exports, downloading a certificate, and approving or revoking certificates."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from childhub.accounts.permissions import has_staff_powers, needs_mfa_setup
+from childhub.core import ratelimit
+from childhub.core.http import MemberRequest, file_response, mfa_setup_redirect
+
+from . import actions, pdf, permissions, queries
+from .formats import day_text
+from .forms import RevokeForm, VerifyForm
+from .models import Certificate, normalise_code
+
+VERIFICATIONS_PER_WINDOW = 30
+VERIFICATION_WINDOW = 600  # seconds
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _certificate(code: str) -> Certificate:
+    normalised = normalise_code(code)
+    if normalised is None:
+        raise Http404
+    return get_object_or_404(Certificate.objects.select_related("issuer", "co_issuer"), code=normalised)
+
+
+def _refuse(request: HttpRequest) -> HttpResponse:
+    """Staff, moderators and coordinators without MFA are sent to set it up; others refused."""
+    if needs_mfa_setup(request.user):
+        return mfa_setup_redirect(request)
+    raise PermissionDenied
+
+
+# Verifying (anyone, no account)
+
+
+@require_GET
+def verify(request: HttpRequest) -> HttpResponse:
+    """A form to type a code; a valid code goes on to its verification page."""
+    form = VerifyForm(request.GET if "code" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        return redirect("records:verify_code", code=form.cleaned_data["code"])
+    status = 400 if form.is_bound else 200
+    return render(request, "records/verify.html", {"form": form}, status=status)
+
+
+@require_GET
+def verify_code(request: HttpRequest, code: str) -> HttpResponse:
+    """Whether a certificate is valid, revoked or unknown, showing only whose it is, what it is
+    for and when it was completed."""
+    normalised = normalise_code(code)
+    if normalised is not None and normalised != code:
+        return redirect("records:verify_code", code=normalised)
+    if not ratelimit.allow(
+        request, scope="records-verify", limit=VERIFICATIONS_PER_WINDOW, seconds=VERIFICATION_WINDOW
+    ):
+        response = render(request, "records/too_many.html", status=429)
+        response["Retry-After"] = str(VERIFICATION_WINDOW)
+        return response
+    certificate = queries.find_certificate(normalised) if normalised else None
+    if certificate is not None and certificate.is_pending:
+        certificate = None  # not yet a certificate: its co-issuer has not approved it
+    context = {
+        "code": normalised or code[:40],
+        "certificate": certificate,
+        "state": "unknown" if certificate is None else certificate.status,
+        "can_revoke": certificate is not None
+        and permissions.can_revoke_certificate(request.user, certificate),
+        "form": VerifyForm(),
+    }
+    response = render(
+        request, "records/verify_result.html", context, status=404 if certificate is None else 200
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+# The member's own record
+
+
+@login_required
+@require_GET
+def record(request: MemberRequest) -> HttpResponse:
+    learning = queries.learning_record(request.user)
+    return render(request, "records/record.html", {"record": learning, "rows": learning.rows()})
+
+
+@login_required
+@require_GET
+def record_csv(request: MemberRequest) -> HttpResponse:
+    learning = queries.learning_record(request.user)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8 (Cyrillic, Greek, ë, č)
+    writer = csv.writer(buffer)
+    writer.writerow([_("Date"), _("What"), _("Title"), _("Hours"), _("Certificate"), _("Address")])
+    for entry, certificate in learning.rows():
+        writer.writerow(
+            _cells(
+                entry.date.isoformat(),
+                str(entry.kind),
+                entry.title,
+                str(entry.hours),
+                certificate.code if certificate is not None else "",
+                request.build_absolute_uri(entry.url) if entry.url else "",
+            )
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+def _cells(*values: str) -> list[str]:
+    """Cells a spreadsheet would run as a formula start with an apostrophe instead."""
+    return [f"'{v}" if v.startswith(FORMULA_START) else v for v in values]
+
+
+def _filename(extension: str) -> str:
+    return f"learning-record-{timezone.localdate().isoformat()}.{extension}"
+
+
+@login_required
+@require_GET
+def record_pdf(request: MemberRequest) -> HttpResponse:
+    learning = queries.learning_record(request.user)
+    body = pdf.record_pdf(holder=request.user.public_name, record=learning)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("pdf")}"'
+    return response
+
+
+@login_required
+@require_GET
+def certificate_pdf(request: MemberRequest, code: str) -> HttpResponseBase:
+    """The certificate's PDF, for its holder (once valid) and for staff. Drawn now if the
+    background task has not done it yet."""
+    certificate = _certificate(code)
+    if not permissions.can_download_certificate(request.user, certificate):
+        return _refuse(request)
+    if not certificate.pdf:
+        certificate = actions.render_certificate_pdf(certificate)
+    response = file_response(
+        request,
+        certificate.pdf,
+        content_type="application/pdf",
+        filename=f"certificate-{certificate.code}.pdf",
+        attachment=False,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Approving (the co-issuer) and revoking (staff)
+
+
+@login_required
+@require_GET
+def approvals(request: MemberRequest) -> HttpResponse:
+    """Certificates waiting for the approval of an organisation the user edits (all, for staff)."""
+    pending = Certificate.objects.pending().select_related("issuer", "co_issuer").order_by("issued_at", "pk")
+    if not has_staff_powers(request.user):
+        organisations = permissions.co_issuer_ids(request.user)
+        if not organisations:
+            return _refuse(request)
+        pending = pending.filter(co_issuer_id__in=organisations)
+    return render(request, "records/approvals.html", {"certificates": pending[:500]})
+
+
+@login_required
+@require_POST
+def approve(request: MemberRequest, code: str) -> HttpResponse:
+    certificate = _certificate(code)
+    if not permissions.can_approve_certificate(request.user, certificate):
+        if certificate.is_pending:
+            return _refuse(request)
+        messages.info(request, _("This certificate is no longer waiting for approval."))
+        return redirect("records:approvals")
+    actions.approve_certificate(certificate=certificate, by=request.user)
+    messages.success(
+        request, _("Approved: the certificate of %(name)s is valid.") % {"name": certificate.holder}
+    )
+    return redirect("records:approvals")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revoke(request: MemberRequest, code: str) -> HttpResponse:
+    certificate = _certificate(code)
+    if not permissions.can_revoke_certificates(request.user):
+        return _refuse(request)
+    if certificate.is_revoked:
+        messages.info(
+            request,
+            _("This certificate was revoked on %(date)s.")
+            % {"date": day_text(timezone.localdate(certificate.revoked_at or timezone.now()))},
+        )
+        return redirect(certificate)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.revoke_certificate(
+            certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("The certificate is revoked."))
+        return redirect(certificate)
+    status = 400 if form.is_bound else 200
+    return render(request, "records/revoke.html", {"certificate": certificate, "form": form}, status=status)
