@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import icalendar
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -515,6 +514,8 @@ def schedule_case_session(*, created_by: User, data: dict[str, Any]) -> CaseSess
 
 def case_session_calendar(session: CaseSession) -> bytes:
     """The session as an RFC 5545 calendar (VEVENT with a stable UID, bumped SEQUENCE, VTIMEZONE)."""
+    import icalendar  # loaded when a calendar is asked for, not by every web process
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//ChildHub//Case discussions//EN")
     calendar.add("version", "2.0")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -91,3 +92,26 @@ def _chunks(handle: Any, length: int, size: int = 64 * 1024) -> Iterator[bytes]:
             yield data
     finally:
         handle.close()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CsvDownload:
+    """A CSV file to download that spreadsheet programs open safely: UTF-8 with a byte-order mark
+    (so Cyrillic, Greek, ë and č survive), and no cell that would run as a formula (a cell starting
+    with =, +, -, @ is kept as text with a leading apostrophe)."""
+
+    def __init__(self, filename: str) -> None:
+        self.response = HttpResponse(content_type="text/csv; charset=utf-8")
+        self.response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
+        self.response.write("\ufeff")
+        self._writer = csv.writer(self.response)
+
+    def row(self, *values: object) -> None:
+        self._writer.writerow([_cell(value) for value in values])
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from childhub.accounts.models import Organisation, User
 
-from . import pdf
 from .models import Certificate
 from .tasks import render_certificate
 
@@ -86,6 +85,8 @@ def issue_certificate(
 
 def render_certificate_pdf(certificate: Certificate) -> Certificate:
     """Draw the certificate's PDF and store it (replacing an earlier one) in ``certificate.pdf``."""
+    from . import pdf  # reportlab is loaded by the worker that draws, not by every web process
+
     data = pdf.certificate_pdf(certificate)
     old = certificate.pdf.name if certificate.pdf else ""
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)

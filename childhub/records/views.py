@@ -3,9 +3,6 @@ exports, downloading a certificate, and approving or revoking certificates."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,16 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from childhub.accounts.permissions import has_staff_powers, needs_mfa_setup
 from childhub.core import ratelimit
-from childhub.core.http import MemberRequest, file_response, mfa_setup_redirect
+from childhub.core.http import CsvDownload, MemberRequest, file_response, mfa_setup_redirect
 
-from . import actions, pdf, permissions, queries
+from . import actions, permissions, queries
 from .formats import day_text
 from .forms import RevokeForm, VerifyForm
 from .models import Certificate, normalise_code
 
 VERIFICATIONS_PER_WINDOW = 30
 VERIFICATION_WINDOW = 600  # seconds
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _certificate(code: str) -> Certificate:
@@ -103,29 +99,18 @@ def record(request: MemberRequest) -> HttpResponse:
 @require_GET
 def record_csv(request: MemberRequest) -> HttpResponse:
     learning = queries.learning_record(request.user)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8 (Cyrillic, Greek, ë, č)
-    writer = csv.writer(buffer)
-    writer.writerow([_("Date"), _("What"), _("Title"), _("Hours"), _("Certificate"), _("Address")])
+    download = CsvDownload(_filename("csv"))
+    download.row(_("Date"), _("What"), _("Title"), _("Hours"), _("Certificate"), _("Address"))
     for entry, certificate in learning.rows():
-        writer.writerow(
-            _cells(
-                entry.date.isoformat(),
-                str(entry.kind),
-                entry.title,
-                str(entry.hours),
-                certificate.code if certificate is not None else "",
-                request.build_absolute_uri(entry.url) if entry.url else "",
-            )
+        download.row(
+            entry.date.isoformat(),
+            entry.kind,
+            entry.title,
+            entry.hours,
+            certificate.code if certificate is not None else "",
+            request.build_absolute_uri(entry.url) if entry.url else "",
         )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
-
-
-def _cells(*values: str) -> list[str]:
-    """Cells a spreadsheet would run as a formula start with an apostrophe instead."""
-    return [f"'{v}" if v.startswith(FORMULA_START) else v for v in values]
+    return download.response
 
 
 def _filename(extension: str) -> str:
@@ -136,6 +121,8 @@ def _filename(extension: str) -> str:
 @require_GET
 def record_pdf(request: MemberRequest) -> HttpResponse:
     learning = queries.learning_record(request.user)
+    from . import pdf  # reportlab only in the processes that draw PDFs
+
     body = pdf.record_pdf(holder=request.user.public_name, record=learning)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename("pdf")}"'

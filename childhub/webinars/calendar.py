@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import icalendar
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import Registration, Webinar
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//ChildHub//Webinars//EN"
 
@@ -43,6 +46,8 @@ def page_url(webinar: Webinar, language: str) -> str:
 def _event(
     webinar: Webinar, *, registration: Registration | None, method: str, language: str
 ) -> icalendar.Event:
+    import icalendar  # loaded when a calendar is made, not by every web process (about 9 MB)
+
     zone = webinar.zone
     event = icalendar.Event()
     event.add("uid", uid(webinar))
@@ -80,6 +85,8 @@ def _event(
 
 
 def _calendar(method: str | None) -> icalendar.Calendar:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -21,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from childhub.core import ratelimit
-from childhub.core.http import MemberRequest
+from childhub.core.http import CsvDownload, MemberRequest
 from childhub.core.models import HubSetting, hub_setting
 
 from . import actions, calendar, permissions, queries
@@ -726,44 +725,33 @@ def results(request: MemberRequest) -> HttpResponse:
 @login_required
 def results_csv(request: MemberRequest) -> HttpResponse:
     _form, group, rows = _results_rows(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="webinar-results-{group}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Group"),
-            _("Webinars"),
-            _("Registrations"),
-            _("Participants"),
-            _("Responses"),
-            _("Response rate"),
-            _("Found it useful (4 or 5 of 5)"),
-            _("Share who found it useful"),
-        ]
+    download = CsvDownload(f"webinar-results-{group}.csv")
+    download.row(
+        _("Group"),
+        _("Webinars"),
+        _("Registrations"),
+        _("Participants"),
+        _("Responses"),
+        _("Response rate"),
+        _("Found it useful (4 or 5 of 5)"),
+        _("Share who found it useful"),
     )
 
     def share(value: float | None) -> str:
         return "" if value is None else f"{value:.3f}"
 
     for result in queries.grouped_results(rows, group):
-        writer.writerow(
-            [
-                _csv_safe(result.label),
-                result.webinars,
-                result.registrations,
-                result.participants,
-                result.responses,
-                share(result.response_rate),
-                result.found_useful,
-                share(result.useful_share),
-            ]
+        download.row(
+            result.label,
+            result.webinars,
+            result.registrations,
+            result.participants,
+            result.responses,
+            share(result.response_rate),
+            result.found_useful,
+            share(result.useful_share),
         )
-    return response
-
-
-def _csv_safe(text: str) -> str:
-    """Keep a spreadsheet from reading a title as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return download.response
 
 
 # Recordings and slides
