@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "childhub.notifications",
     "childhub.webinars",
     "childhub.records",
+    "childhub.courses",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("childhub.notifications.urls")),
     path("webinars/", include("childhub.webinars.urls")),
     path("records/", include("childhub.records.urls")),
+    path("courses/", include("childhub.courses.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )
