@@ -60,8 +60,10 @@ def _local_set(key: str, cached: tuple[bytes, str, bytes | None]) -> None:
         _local.popitem(last=False)
 
 
-def _key(request: HttpRequest) -> str:
+def _key(request: HttpRequest, vary: Callable[[HttpRequest], str] | None = None) -> str:
     key = f"page:{translation.get_language()}:{request.path}"
+    if vary is not None:
+        key += f"|{vary(request)}"
     if request.GET:
         # The same page whatever the order of the parameters; hashed to keep keys short.
         canonical = "&".join(f"{name}={request.GET[name]}" for name in sorted(request.GET))
@@ -72,17 +74,24 @@ def _key(request: HttpRequest) -> str:
 @overload
 def cache_anonymous_page(view: View) -> View: ...
 @overload
-def cache_anonymous_page(*, query: Collection[str]) -> Callable[[View], View]: ...
+def cache_anonymous_page(
+    *, query: Collection[str], vary: Callable[[HttpRequest], str] | None = None
+) -> Callable[[View], View]: ...
 
 
 def cache_anonymous_page(
-    view: View | None = None, *, query: Collection[str] = ()
+    view: View | None = None,
+    *,
+    query: Collection[str] = (),
+    vary: Callable[[HttpRequest], str] | None = None,
 ) -> View | Callable[[View], View]:
     """Serve anonymous GETs from the page cache (per path and language).
 
     ``query`` names the parameters a cached page may have (list filters, a page number): each
     combination of their values is a page of its own. A request with any other parameter (a
-    search, say), or a parameter given twice, is not cached.
+    search, say), or a parameter given twice, is not cached. ``vary`` gives anything else the
+    page depends on (the visitor's time zone from a cookie, validated): one copy per value, so
+    it must return one of a bounded set of values.
     """
 
     def decorate(view: View) -> View:
@@ -91,7 +100,7 @@ def cache_anonymous_page(
             if not _cacheable(request, query):
                 return view(request, *args, **kwargs)
             cache = caches["pages"]
-            key = _key(request)
+            key = _key(request, vary)
             local = _local_tier()
             cached = _local_get(key) if local else None
             if cached is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import Any
@@ -20,6 +21,9 @@ from .tasks import render_certificate
 CODE_ATTEMPTS = 5
 HUNDREDTH = Decimal("0.01")
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+MAX_SIGNATORIES = 4  # as many signature lines as fit side by side on the page
+SIGNATORY_FIELDS = ("name", "role", "organisation")
+SIGNATORY_FIELD_LENGTH = 200
 
 
 class CertificateStateError(Exception):
@@ -39,14 +43,18 @@ def issue_certificate(
     issuer: Organisation | None,
     co_issuer: Organisation | None = None,
     requires_approval: bool = False,
+    signatories: Sequence[Mapping[str, str]] = (),
 ) -> Certificate:
     """Issue the certificate for ``source`` ("webinars.registration:42"), or give back the one
     already issued for it, unchanged.
 
     It is valid at once, or pending until the co-issuer approves it when ``requires_approval``.
     The holder's name and the title are copied as they are now; hours are rounded to hundredths.
+    ``signatories`` ({"name", "role", "organisation"}, the issuer's first) are printed as signature
+    lines, in that order.
     Once the transaction commits, drawing its PDF is enqueued (``tasks.render_certificate``).
     """
+    signed_by = _signatories(signatories)
     if language not in LANGUAGE_CODES:
         raise ValueError(f"{language!r} is not an interface language.")
     if kind not in Certificate.Kind.values:
@@ -70,6 +78,7 @@ def issue_certificate(
                     completed_on=completed_on,
                     issuer=issuer,
                     co_issuer=co_issuer,
+                    signatories=signed_by,
                     status=Certificate.Status.PENDING if requires_approval else Certificate.Status.VALID,
                 )
         except IntegrityError:
@@ -81,6 +90,23 @@ def issue_certificate(
         transaction.on_commit(partial(render_certificate.enqueue, certificate_id=certificate.pk))
         return certificate
     raise IntegrityError("No free verification code found.")
+
+
+def _signatories(signatories: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """The signatories as stored: each with a name, the three fields trimmed, nothing else kept."""
+    if isinstance(signatories, Mapping) or len(signatories) > MAX_SIGNATORIES:
+        raise ValueError(f"Give a list of at most {MAX_SIGNATORIES} signatories.")
+    cleaned = []
+    for signatory in signatories:
+        entry = {field: str(signatory.get(field) or "").strip() for field in SIGNATORY_FIELDS}
+        if not entry["name"]:
+            raise ValueError("Each signatory needs a name.")
+        if any(len(value) > SIGNATORY_FIELD_LENGTH for value in entry.values()):
+            raise ValueError(
+                f"A signatory's name, role or organisation is over {SIGNATORY_FIELD_LENGTH} characters."
+            )
+        cleaned.append(entry)
+    return cleaned
 
 
 def render_certificate_pdf(certificate: Certificate) -> Certificate:

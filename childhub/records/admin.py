@@ -36,6 +36,7 @@ class CertificateAdmin(admin.ModelAdmin):
         "completed_on",
         "issuer",
         "co_issuer",
+        "signatories",
         "status",
         "approved_by",
         "approved_at",

@@ -104,6 +104,8 @@ class Certificate(models.Model):
         related_name="co_issued_certificates",
         verbose_name=_("co-issued by"),
     )
+    # Who signs it, as printed under the issuers: [{"name", "role", "organisation"}], in order.
+    signatories = models.JSONField(_("signatories"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

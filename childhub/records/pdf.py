@@ -114,6 +114,7 @@ def _draw_certificate(canvas: Canvas, certificate: Certificate, width: float, he
     facts = f"{day_text(certificate.completed_on)} · {hours_text(certificate.hours)}"
     _centred(canvas, facts, REGULAR, 13, centre, y, text_width)
 
+    signatories = [s for s in certificate.signatories or [] if s.get("name")]
     if issuers:
         names = (
             _("Issued by %(issuer)s with %(co_issuer)s")
@@ -121,7 +122,11 @@ def _draw_certificate(canvas: Canvas, certificate: Certificate, width: float, he
             if len(issuers) == 2
             else _("Issued by %(issuer)s") % {"issuer": issuers[0].name}
         )
-        _centred(canvas, names, REGULAR, 11, centre, 52 * mm, text_width, max_lines=2)
+        # Above the signature lines when there are any, where the line would otherwise be.
+        names_y = 58 * mm if signatories else 52 * mm
+        _centred(canvas, names, REGULAR, 11, centre, names_y, text_width, max_lines=2)
+    if signatories:
+        _draw_signatories(canvas, signatories, centre, line_y=50 * mm)
 
     url = certificate.verification_url()
     qr_x, qr_y, qr_size = qr_box(width)
@@ -139,6 +144,45 @@ def _draw_certificate(canvas: Canvas, certificate: Certificate, width: float, he
     canvas.setFillColor(INK)
     canvas.drawString(left, qr_y, url)
     canvas.linkURL(url, (left, qr_y - 2, left + canvas.stringWidth(url, REGULAR, 9), qr_y + 9))
+
+
+SIGNATURES_WIDTH = 127 * mm  # centred, clear of the code on the left and the QR code on the right
+
+
+def _draw_signatories(
+    canvas: Canvas, signatories: Sequence[dict[str, str]], centre: float, *, line_y: float
+) -> None:
+    """Side by side, in the order given: a line to sign on, the name under it, then the role and
+    the organisation."""
+    column = SIGNATURES_WIDTH / len(signatories)
+    line = min(column - 8 * mm, 55 * mm)
+    for index, signatory in enumerate(signatories):
+        x = centre - SIGNATURES_WIDTH / 2 + column * (index + 0.5)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.6)
+        canvas.line(x - line / 2, line_y, x + line / 2, line_y)
+        y = line_y - 4.5 * mm
+        for text, font, size, color in (
+            (signatory.get("name", ""), BOLD, 10, INK),
+            (signatory.get("role", ""), REGULAR, 8.5, MUTED),
+            (signatory.get("organisation", ""), REGULAR, 8.5, MUTED),
+        ):
+            if text:
+                _one_line(canvas, text, font, size, x, y, column - 3 * mm, color=color)
+                y -= 3.8 * mm
+
+
+def _one_line(
+    canvas: Canvas, text: str, font: str, size: float, x: float, y: float, width: float, *, color: Any
+) -> None:
+    """Text centred on x in one line: smaller down to 6 points, then cut short with an ellipsis."""
+    while canvas.stringWidth(text, font, size) > width and size > 6:
+        size -= 0.5
+    while canvas.stringWidth(text, font, size) > width and len(text) > 1:
+        text = text[:-2].rstrip() + "…"
+    canvas.setFillColor(color)
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y, text)
 
 
 def qr_box(page_width: float) -> tuple[float, float, float]:

@@ -1,7 +1,8 @@
 """Who may download, approve and revoke certificates. Verifying one needs no account at all.
 
 The holder downloads their own certificate once it is valid; staff (with MFA) download any and
-revoke any; editors of the co-issuing organisation, and staff, approve pending ones.
+revoke any; editors of the co-issuing organisation, and staff, approve pending ones. The Open
+Badge of a certificate is for its holder and staff, and exists only while the certificate is valid.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def can_download_certificate(user: Any, certificate: Certificate) -> bool:
 def check_can_download_certificate(user: Any, certificate: Certificate) -> None:
     if not can_download_certificate(user, certificate):
         raise PermissionDenied
+
+
+def can_see_badge_of(user: Any, certificate: Certificate) -> bool:
+    """Whether the user may ask for the certificate's Open Badge (served only while it is valid)."""
+    return has_staff_powers(user) or is_holder(user, certificate)
 
 
 def co_issuer_ids(user: Any) -> set[int]:

@@ -1,12 +1,13 @@
 """Pages of the records: verifying a certificate (public), the member's learning record and its
-exports, downloading a certificate, and approving or revoking certificates."""
+exports, downloading a certificate and its Open Badge, the badge key and revocation status
+(public), and approving or revoking certificates."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -147,6 +148,105 @@ def certificate_pdf(request: MemberRequest, code: str) -> HttpResponseBase:
         attachment=False,
     )
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Open Badges: the signed credential (its holder and staff), the key and the status (anyone)
+
+
+def _signed_badge(request: MemberRequest, code: str) -> tuple[Certificate, str] | HttpResponse:
+    """The certificate and its signed credential, or the response that refuses them."""
+    certificate = _certificate(code)
+    if not permissions.can_see_badge_of(request.user, certificate):
+        return _refuse(request)
+    if certificate.is_revoked:
+        return _badge_error(_("This certificate was revoked, so it has no Open Badge."), status=410)
+    if certificate.is_pending:
+        return _badge_error(
+            _("This certificate is waiting for approval: its Open Badge follows once it is approved."),
+            status=404,
+        )
+    if not certificate.holder_name:
+        return _badge_error(
+            _("The holder's account was erased, so this certificate has no Open Badge."), status=410
+        )
+    from . import badges  # cryptography only in the processes that sign
+
+    return certificate, badges.signed_credential(certificate)
+
+
+def _badge_error(message: str, status: int) -> JsonResponse:
+    response = JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def certificate_badge(request: MemberRequest, code: str) -> HttpResponse:
+    """The certificate as a signed Open Badges 3.0 credential, wrapped in JSON (a Verifiable
+    Credentials 2.0 EnvelopedVerifiableCredential around the VC-JWT)."""
+    signed = _signed_badge(request, code)
+    if isinstance(signed, HttpResponse):
+        return signed
+    certificate, token = signed
+    from . import badges
+
+    response = JsonResponse(badges.enveloped(token))
+    return _badge_download(response, f"open-badge-{certificate.code}.json")
+
+
+@login_required
+@require_GET
+def certificate_badge_jwt(request: MemberRequest, code: str) -> HttpResponse:
+    """The same credential as the bare VC-JWT, for wallets and validators that take a token."""
+    signed = _signed_badge(request, code)
+    if isinstance(signed, HttpResponse):
+        return signed
+    certificate, token = signed
+    from . import badges
+
+    response = HttpResponse(token, content_type=badges.MEDIA_TYPE)
+    return _badge_download(response, f"open-badge-{certificate.code}.jwt")
+
+
+def _badge_download(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def badge_key_set(request: HttpRequest) -> HttpResponse:
+    """The public key that verifies the hub's badges, as a JWK set (RFC 7517)."""
+    from . import badges
+
+    response = JsonResponse(badges.key_set(), content_type="application/jwk-set+json")
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers in a browser fetch it from anywhere
+    return response
+
+
+@require_GET
+def badge_status(request: HttpRequest, code: str) -> HttpResponse:
+    """Whether a badge's certificate is revoked, in 1EdTech's Revocation List form. It tells no
+    more than the verification page, and is rate-limited the same way."""
+    if not ratelimit.allow(
+        request, scope="records-verify", limit=VERIFICATIONS_PER_WINDOW, seconds=VERIFICATION_WINDOW
+    ):
+        response = _badge_error(_("Too many checks: please try again in a few minutes."), status=429)
+        response["Retry-After"] = str(VERIFICATION_WINDOW)
+        return response
+    normalised = normalise_code(code)
+    certificate = queries.find_certificate(normalised) if normalised else None
+    if certificate is None or certificate.is_pending:
+        return _badge_error(_("No certificate has this code."), status=404)
+    from . import badges
+
+    response = JsonResponse(badges.revocation_list(certificate))
+    response["Cache-Control"] = "public, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 

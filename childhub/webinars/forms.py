@@ -17,6 +17,7 @@ from childhub.accounts.models import Organisation
 from childhub.core.images import check_image
 from childhub.core.languages import content_language_choices
 from childhub.core.models import Topic, topic_choices
+from childhub.core.widgets import QuickSelect
 
 from .models import Presenter, Webinar
 from .times import zone_choices
@@ -62,9 +63,11 @@ class WebinarFilterForm(forms.Form):
         required=False,
         choices=[("", pgettext_lazy("webinars", "Upcoming")), ("past", pgettext_lazy("webinars", "Past"))],
     )
-    language = forms.ChoiceField(label=_("Language it is given in"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    presenter = forms.TypedChoiceField(label=_("Presenter"), required=False, coerce=int, empty_value=None)
+    language = forms.ChoiceField(label=_("Language it is given in"), required=False, widget=QuickSelect)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=QuickSelect)
+    presenter = forms.TypedChoiceField(
+        label=_("Presenter"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
 
     def __init__(self, *args: Any, presenters: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

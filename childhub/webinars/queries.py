@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from childhub.core.languages import language_name
@@ -24,7 +24,7 @@ from .models import (
 
 def listing(*, past: bool, language: str = "", topic: str = "", presenter: int | None = None) -> Any:
     """Published (and cancelled) webinars, upcoming soonest first or past newest first, with what a
-    card shows fetched in a fixed number of queries."""
+    card shows fetched in a fixed number of queries (places taken: ``count_places`` on a page)."""
     webinars = Webinar.objects.listed()
     webinars = webinars.past() if past else webinars.upcoming()
     if language:
@@ -33,9 +33,23 @@ def listing(*, past: bool, language: str = "", topic: str = "", presenter: int |
         webinars = webinars.filter(topics__slug=topic)
     if presenter:
         webinars = webinars.filter(presenters__pk=presenter)
-    return webinars.for_cards().annotate(
-        taken=Count("registrations", filter=Q(registrations__status__in=Registration.HOLDING_A_PLACE))
+    return webinars.for_cards()
+
+
+def count_places(webinars: Any) -> None:
+    """Set ``taken`` (places confirmed or held) on each webinar of a page, in one query; counted
+    for the page only, so that counting the list's length needs no join."""
+    items = list(webinars)
+    taken = dict(
+        Registration.objects.filter(
+            webinar_id__in=[w.pk for w in items], status__in=Registration.HOLDING_A_PLACE
+        )
+        .values_list("webinar_id")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    for webinar in items:
+        webinar.taken = taken.get(webinar.pk, 0)
 
 
 def active_registrations(user: Any, webinars: Any) -> dict[int, Registration]:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from childhub.core import ratelimit
 from childhub.core.http import CsvDownload, MemberRequest
 from childhub.core.models import HubSetting, hub_setting
+from childhub.core.pages import cache_anonymous_page
 
 from . import actions, calendar, permissions, queries
 from .bbb import BigBlueButtonException, CallbackRejected
@@ -84,6 +85,7 @@ def _managed(request: HttpRequest, pk: int) -> Webinar:
 # Reading
 
 
+@cache_anonymous_page(query=("when", "language", "topic", "presenter", "page"), vary=viewer_zone)
 def index(request: HttpRequest) -> HttpResponse:
     presenters = list(
         Presenter.objects.filter(webinars__status__in=[Webinar.Status.PUBLISHED, Webinar.Status.CANCELLED])
@@ -101,6 +103,7 @@ def index(request: HttpRequest) -> HttpResponse:
         presenter=data.get("presenter"),
     )
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    queries.count_places(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     context = {

@@ -116,3 +116,42 @@ def test_hours_and_dates_are_kept_exactly(issue, member):
 def test_hours_are_rounded_to_hundredths(issue, member):
     certificate = issue(member, hours=Decimal(50) / 60)
     assert certificate.hours == Decimal("0.83")
+
+
+def test_a_certificate_has_no_signatories_unless_named(issue, member):
+    assert issue(member).signatories == []
+
+
+def test_signatories_are_kept_in_order_trimmed_and_with_their_three_fields_only(issue, member):
+    certificate = issue(
+        member,
+        signatories=[
+            {
+                "name": " Ana Marić ",
+                "role": "Regional director",
+                "organisation": "Terre des hommes",
+                "x": "y",
+            },
+            {"name": "Jennifer Davidson", "organisation": "CELCIS"},
+        ],
+    )
+    assert certificate.signatories == [
+        {"name": "Ana Marić", "role": "Regional director", "organisation": "Terre des hommes"},
+        {"name": "Jennifer Davidson", "role": "", "organisation": "CELCIS"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "signatories",
+    [
+        [{"role": "Director"}],
+        [{"name": "  "}],
+        [{"name": f"Signatory {n}"} for n in range(actions.MAX_SIGNATORIES + 1)],
+        [{"name": "x" * (actions.SIGNATORY_FIELD_LENGTH + 1)}],
+        {"name": "Not a list"},
+    ],
+)
+def test_signatories_need_names_and_fit_on_the_page(issue, member, signatories):
+    with pytest.raises(ValueError):
+        issue(member, signatories=signatories)
+    assert not Certificate.objects.exists()

@@ -163,3 +163,30 @@ def test_the_qr_code_is_drawn_as_vector_squares_not_an_image():
     kinds = [obj.type for obj in document[0].get_objects()]
     document.close()
     assert pdfium.raw.FPDF_PAGEOBJ_IMAGE not in kinds
+
+
+def test_the_signatories_are_printed_with_their_roles_under_the_issuers():
+    issuer = OrganisationFactory(name="Terre des hommes")
+    co_issuer = OrganisationFactory(name="CELCIS")
+    certificate = CertificateFactory(
+        issuer=issuer,
+        co_issuer=co_issuer,
+        language="sr",
+        signatories=[
+            {"name": "Ана Марић", "role": "Регионална директорка", "organisation": "Terre des hommes"},
+            {"name": "Jennifer Davidson", "role": "Executive director", "organisation": "CELCIS"},
+        ],
+    )
+    text = pdf_text(pdf.certificate_pdf(certificate))
+    for expected in ("Ана Марић", "Регионална директорка", "Jennifer Davidson", "Executive director"):
+        assert expected in text
+    assert text.index("Terre des hommes") < text.index("Ана Марић") < text.index("Jennifer Davidson")
+
+
+def test_a_name_too_long_for_its_column_is_shortened_not_spilled():
+    long_name = "Αικατερίνη Παπαδοπούλου-Κωνσταντινοπούλου " * 3
+    certificate = CertificateFactory(
+        signatories=[{"name": long_name.strip(), "role": "", "organisation": ""}] + [{"name": "B"}] * 3
+    )
+    text = pdf_text(pdf.certificate_pdf(certificate))
+    assert "Αικατερίνη" in text and "…" in text and long_name.strip() not in text

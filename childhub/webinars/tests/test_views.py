@@ -415,3 +415,16 @@ def test_the_pages_open_in_every_interface_language(language, client, clock):
         response = client.get(f"/{language}/webinars/{path}")
         assert response.status_code == 200, (language, path)
         assert f'lang="{language}"' in response.text
+
+
+def test_visitors_get_a_cached_listing_one_copy_per_time_zone(client, clock):
+    WebinarFactory(title="Cached for visitors")
+    first = client.get("/en/webinars/")
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    assert client.get("/en/webinars/")["X-Page-Cache"] == "hit"
+    client.cookies["tz"] = "America/New_York"
+    in_new_york = client.get("/en/webinars/")
+    assert "X-Page-Cache" not in in_new_york  # another zone: a page of its own
+    assert "America/New_York" in in_new_york.text
+    client.cookies["tz"] = "Nowhere/Invented"
+    assert client.get("/en/webinars/")["X-Page-Cache"] == "hit"  # an unknown zone is no zone
