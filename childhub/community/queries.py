@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
@@ -49,21 +51,48 @@ def with_reply_counts(items: Iterable[Contribution]) -> list[Contribution]:
     return rows
 
 
-def thread(root: Contribution, viewer: Any) -> list[Contribution]:
-    """Published replies (and the viewer's own held ones), accepted answer first, then by votes."""
+@dataclass(frozen=True)
+class ReplyStamp:
+    """What identifies a version of a reply: enough to find its rendered block in the cache."""
+
+    pk: int
+    author_id: int | None
+    updated_at: datetime
+    created_at: datetime
+    status: str
+    score: int
+
+
+def _score() -> Coalesce:
+    return Coalesce(Sum("votes__value"), Value(0), output_field=IntegerField())
+
+
+def thread(root: Contribution, viewer: Any) -> list[ReplyStamp]:
+    """Published replies (and the viewer's own held ones), accepted answer first, then by votes;
+    as stamps, without loading the replies themselves (most are rendered from the cache)."""
     visible = Q(status=PUBLISHED)
     if viewer.is_authenticated:
         visible |= Q(author=viewer, status=Contribution.Status.HELD)
-    replies = (
-        root.children.filter(visible)
-        .annotate(score=Coalesce(Sum("votes__value"), Value(0), output_field=IntegerField()))
-        .select_related("author__profile")
+    rows = [
+        ReplyStamp(*row)
+        for row in root.children.filter(visible)
+        .annotate(score=_score())
         .order_by("created_at", "pk")
-    )
-    rows = list(replies)
+        .values_list("pk", "author_id", "updated_at", "created_at", "status", "score")
+    ]
     if root.kind == Contribution.Kind.QUESTION:
-        rows.sort(key=lambda r: (r.pk != root.accepted_answer_id, -r.score, r.created_at))  # type: ignore[attr-defined]
+        rows.sort(key=lambda r: (r.pk != root.accepted_answer_id, -r.score, r.created_at))
     return rows
+
+
+def replies(pks: list[int]) -> dict[int, Contribution]:
+    """The replies themselves, with their authors and scores, for rendering."""
+    return {
+        reply.pk: reply
+        for reply in Contribution.objects.filter(pk__in=pks)
+        .annotate(score=_score())
+        .select_related("author__profile")
+    }
 
 
 def moderation_queue(*, countries: set[str] | None) -> dict[str, list[Any]]:

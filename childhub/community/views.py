@@ -143,7 +143,7 @@ REPLY_SECONDS = 300
 def _reply_blocks(
     request: HttpRequest,
     root: Contribution,
-    replies: list[Contribution],
+    replies: list[queries.ReplyStamp],
     *,
     can_accept: bool,
     can_moderate: bool,
@@ -163,13 +163,14 @@ def _reply_blocks(
             for flag in (user.is_authenticated, user.pk == item.author_id, can_accept, can_moderate)
         )
         accepted = int(item.pk == root.accepted_answer_id)
-        score = item.score  # type: ignore[attr-defined]
-        version = f"{item.updated_at.timestamp():.6f}:{score}:{item.status}:{accepted}"
+        version = f"{item.updated_at.timestamp():.6f}:{item.score}:{item.status}:{accepted}"
         keys[item.pk] = f"reply:{item.pk}:{language}:{root.kind}:{version}:{viewer}"
     cache = caches["pages"]
     found = cache.get_many(list(keys.values()))
-    missing = [item for item in replies if keys[item.pk] not in found]
-    if missing:
+    missing_pks = [item.pk for item in replies if keys[item.pk] not in found]
+    if missing_pks:
+        loaded = queries.replies(missing_pks)
+        missing = [loaded[pk] for pk in missing_pks if pk in loaded]
         _reply_links(missing)
         context = {
             "root": root,
