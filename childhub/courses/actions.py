@@ -16,7 +16,10 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+
+from childhub.notifications.actions import notify
 
 from . import certificates, queries
 from .models import (
@@ -153,6 +156,12 @@ def _evaluate(enrolment: Enrolment, state: LessonState) -> LessonState:
         enrolment.save(update_fields=["completed_at"])
         state.course_completed = True
         transaction.on_commit(partial(certificates.issue_for_enrolment, enrolment_id=enrolment.pk))
+        notify(  # also e-mailed, in the learner's language, unless they choose otherwise
+            recipients=[enrolment.learner],
+            kind="course-completed",
+            url=reverse("records:record"),
+            params={"title": state.outline.shown.title},
+        )
     return state
 
 

@@ -97,6 +97,11 @@ KINDS: dict[str, Kind] = {
         Frequency.NEVER,
         configurable=False,
     ),
+    "course-completed": Kind(
+        _("A course I completed, and its certificate"),
+        _("You completed “%(title)s”: your certificate is in your learning record"),
+        Frequency.IMMEDIATE,
+    ),
     "case-session": Kind(
         _("Scheduled case discussions"), _("A case discussion is scheduled: “%(title)s”"), Frequency.WEEKLY
     ),

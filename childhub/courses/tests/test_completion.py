@@ -129,6 +129,10 @@ def test_the_course_is_complete_when_its_required_modules_are_and_a_certificate_
         certificate.title == course.title and certificate.hours == 6 and certificate.issuer == course.issuer
     )
     assert certificate.language == "en"
+    from childhub.notifications.models import Notification
+
+    notice = Notification.objects.get(recipient=member, kind="course-completed")
+    assert course.title in notice.message and notice.url.endswith("/records/")
 
 
 def test_a_course_is_not_complete_while_a_required_lesson_is_not(member, committing):
