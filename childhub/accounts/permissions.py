@@ -32,6 +32,19 @@ def has_powers_role(user: Any) -> bool:
     return is_coordinator(user)
 
 
+def is_partner_editor(user: Any) -> bool:
+    """Edits at least one organisation's resources and courses."""
+    return bool(
+        user.is_authenticated
+        and Membership.objects.filter(member_id=user.pk, role=Membership.Role.EDITOR).exists()
+    )
+
+
+def may_enter_staff_interface(user: Any) -> bool:
+    """Staff, and partner editors (for their organisation's courses), once they have MFA."""
+    return bool(user.is_active and (user.is_staff or is_partner_editor(user)) and has_mfa(user))
+
+
 def needs_mfa_setup(user: Any) -> bool:
     """A staff member, moderator or coordinator who must set up MFA before using those powers."""
     return has_powers_role(user) and not has_mfa(user)

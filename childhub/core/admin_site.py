@@ -20,8 +20,10 @@ class StaffAdminSite(admin.AdminSite):
     index_title = "ChildHub"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        user = request.user
-        return bool(user.is_active and user.is_staff and is_mfa_enabled(user))
+        """Staff, and partner editors (who see only their organisations' courses there), with MFA."""
+        from childhub.accounts.permissions import may_enter_staff_interface
+
+        return may_enter_staff_interface(request.user)
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         return secure_admin_login(super().login)(request, extra_context)
@@ -31,10 +33,17 @@ class StaffAdminSite(admin.AdminSite):
     ) -> Callable[..., HttpResponse]:
         inner = super().admin_view(view, cacheable)
 
+        from childhub.accounts.permissions import is_partner_editor
+
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             user = request.user
-            if user.is_authenticated and user.is_active and user.is_staff and not is_mfa_enabled(user):
+            if (
+                user.is_authenticated
+                and user.is_active
+                and (user.is_staff or is_partner_editor(user))
+                and not is_mfa_enabled(user)
+            ):
                 messages.warning(request, _("Set up two-factor authentication to use the staff interface."))
                 return redirect("mfa_activate_totp")
             return inner(request, *args, **kwargs)

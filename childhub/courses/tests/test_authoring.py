@@ -485,3 +485,23 @@ def test_choice_saved_in_admin_goes_through_authoring(staff):
     assert response.status_code == 302
     assert Choice.objects.get(pk=choice.pk).correct
     assert revision_of(lesson) == 2
+
+
+def test_a_partner_editor_with_mfa_authors_their_courses_in_the_staff_interface(partner_editor):
+    from allauth.mfa.models import Authenticator
+
+    from childhub.accounts.tests.factories import OrganisationFactory
+    from childhub.core.tests.fixtures import client_for
+    from childhub.courses.tests.factories import CourseFactory
+
+    theirs = CourseFactory(title="Practicing Supervision", issuer=partner_editor.organisations.first())
+    other = CourseFactory(title="Somebody else's course", issuer=OrganisationFactory())
+    client = client_for(partner_editor)
+    without_mfa = client.get("/en/staff/courses/course/")
+    assert without_mfa.status_code == 302 and "/2fa/totp/activate/" in without_mfa.url  # set it up first
+    Authenticator.objects.create(user=partner_editor, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    page = client.get("/en/staff/courses/course/")
+    assert page.status_code == 200
+    assert theirs.title in page.text and other.title not in page.text
+    assert client.get(f"/en/staff/courses/course/{other.pk}/change/").status_code in (302, 404)
+    assert client.get("/en/staff/accounts/user/").status_code == 403  # nothing else of the hub
