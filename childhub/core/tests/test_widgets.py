@@ -15,7 +15,9 @@ class Pick(forms.Form):
 
 
 def _options(html: str) -> list[str]:
-    return [part.split(">", 1)[0].replace('selected=""', "selected").strip() for part in html.split("<option")[1:]]
+    return [
+        part.split(">", 1)[0].replace('selected=""', "selected").strip() for part in html.split("<option")[1:]
+    ]
 
 
 def test_it_marks_the_chosen_option_and_escapes_labels_like_djangos_select():
