@@ -1,12 +1,16 @@
-"""Bulk benchmark members and library resources, fast: ``python bench/seed.py --scale 1``.
+"""Bulk benchmark members, library resources, community posts and webinars, fast:
+``python bench/seed.py --scale 1``.
 
 Run by bench/run.py after ``manage.py migrate`` and ``manage.py seed_demo``, with the same
 environment as the server (DATABASE_URL, REDIS_URL, ...). It adds 3,500 × scale members with
 profiles across the region and beyond (professions, languages spoken, topics, experts, verified
 professionals, mixed visibility), 20,000 × scale published library resources in a dozen
-languages indexed for search (through the library's bulk indexing path), one signed-in bench
-member with a session and 300 signed-in searchers, and prints one JSON object on stdout: the
-session cookies, the profile, resource and searches to load, and counts.
+languages indexed for search (through the library's bulk indexing path), 100,000 × scale
+community contributions, 100 × scale webinars (half past with attendance and feedback, half
+upcoming with registrations) and two empty ones with 100 places for the registration burst, one
+signed-in bench member with a session, 300 signed-in searchers (200 of whom register at once in
+the burst) and 1,000 posters, and prints one JSON object on stdout: the session cookies, the
+pages and searches to load, and counts.
 
 Everything goes through the project's models with bulk_create in batches; every member gets the
 same precomputed password hash (hashing per member would take minutes with Argon2).
@@ -580,7 +584,7 @@ AUTHORS = [
 ]
 
 
-def seed_resources(scale: float, rng: random.Random) -> dict[str, int]:
+def seed_resources(scale: float, rng: random.Random) -> dict[str, int | float]:
     """20,000 × scale published resources, indexed for search through the library's bulk path."""
     from childhub.library.actions import index_new_resources
     from childhub.library.models import Resource, ResourceAudience, ResourceCountry
@@ -901,6 +905,7 @@ def seed_community(scale: float, rng: random.Random) -> dict[str, int | float]:
         # Skewed: a few threads get many replies, many get one or two, some none.
         root = roots[min(n_roots - 1, int(n_roots * rng.random() ** 1.6))]
         language = root.language
+        _w, _q, _d, _answers, _t, _post_texts = COMMUNITY_TEXT[language]
         author, _country, expert = rng.choice(authors)
         status = _community_status(rng, roots=False)
         age = max(60, int((now - root.created_at).total_seconds()))
@@ -909,7 +914,7 @@ def seed_community(scale: float, rng: random.Random) -> dict[str, int | float]:
             Contribution(
                 kind=A if root.kind == Q else C,
                 author_id=author,
-                body=rng.choice(COMMUNITY_TEXT[language][3 if root.kind == Q else 5]),
+                body=rng.choice(_answers if root.kind == Q else _post_texts),
                 language=language,
                 status=status,
                 by_expert=expert,
@@ -1085,6 +1090,405 @@ def community_counts() -> dict[str, int]:
     return {str(status): n for status, n in rows}
 
 
+# --- Webinars ---------------------------------------------------------------------------
+
+WEBINARS_PER_SCALE = 100  # about half past (with attendance and feedback), half upcoming
+PRESENTERS_PER_SCALE = 70
+WEBINAR_MARK = "A session of the ChildHub network, recorded for members who cannot attend live."
+WEBINAR_BURST = 200  # members registering at once for the burst webinar
+BURST_CAPACITY = 100
+BURST_TITLE = "Registration burst: Safeguarding children in emergencies (bench)"
+PROBE_TITLE = "Registration probe: Safeguarding children in emergencies (bench)"
+# language → (weight, titles, description, time zone it is usually planned in)
+WEBINAR_TEXT: dict[str, tuple[int, list[str], str, str]] = {
+    "en": (
+        30,
+        [
+            "Supporting children who have experienced violence at home",
+            "Child-friendly justice: interviewing children in criminal proceedings",
+            "Online safety: what children tell us about their lives on the internet",
+            "Burnout prevention for child protection professionals",
+            "Children on the move: protection along the Balkan route",
+            "Participation of children in decisions about their care",
+            "Working together: multidisciplinary teams in child protection",
+            "Family support services that keep children at home",
+        ],
+        "Practitioners of the region present what works in their services, followed by questions "
+        "and answers. For social workers, psychologists, teachers, police and the judiciary.",
+        "Europe/Budapest",
+    ),
+    "sq": (
+        10,
+        [
+            "Pjesëmarrja e fëmijëve në vendimmarrje",
+            "Mbrojtja e fëmijëve në lëvizje",
+            "Puna me familjet në rrezik",
+            "Siguria e fëmijëve në internet",
+            "Drejtësia miqësore për fëmijët",
+        ],
+        "Një webinar i rrjetit me praktikues nga rajoni: përvoja, pyetje dhe përgjigje.",
+        "Europe/Tirane",
+    ),
+    "bg": (
+        9,
+        [
+            "Как да говорим с деца, преживели насилие",
+            "Приемната грижа в България: какво научихме",
+            "Деца в конфликт със закона: алтернативи на задържането",
+            "Супервизия за социални работници",
+        ],
+        "Уебинар на мрежата с практици от региона: опит, въпроси и отговори.",
+        "Europe/Sofia",
+    ),
+    "sr": (
+        9,
+        [
+            "Хранитељство: подршка хранитељским породицама",
+            "Вршњачко насиље у школама",
+            "Мултисекторска сарадња у заштити деце",
+            "Заштита деце од насиља на интернету",
+        ],
+        "Вебинар мреже са практичарима из региона: искуства, питања и одговори.",
+        "Europe/Belgrade",
+    ),
+    "ro": (
+        10,
+        [
+            "Prevenirea separării copilului de familie",
+            "Asistența maternală: lecții învățate",
+            "Justiția prietenoasă copiilor",
+            "Sănătatea mintală a adolescenților",
+        ],
+        "Un webinar al rețelei cu practicieni din regiune: experiențe, întrebări și răspunsuri.",
+        "Europe/Bucharest",
+    ),
+    "hr": (
+        6,
+        ["Uključivanje djece u planiranje skrbi", "Postupanje kod sumnje na zanemarivanje"],
+        "Webinar mreže s praktičarima iz regije: iskustva, pitanja i odgovori.",
+        "Europe/Zagreb",
+    ),
+    "bs": (
+        5,
+        ["Dnevni centri za djecu sa poteškoćama", "Prijava online vrbovanja djece"],
+        "Webinar mreže sa praktičarima iz regije: iskustva, pitanja i odgovori.",
+        "Europe/Sarajevo",
+    ),
+    "mk": (
+        4,
+        ["Згрижувачки семејства: поддршка и обука", "Разговор со тинејџери кои одбиваат помош"],
+        "Вебинар на мрежата со практичари од регионот: искуства, прашања и одговори.",
+        "Europe/Skopje",
+    ),
+    "uk": (
+        2,
+        ["Психологічна підтримка дітей-переселенців"],
+        "Вебінар мережі з фахівцями регіону: досвід, запитання та відповіді.",
+        "Europe/Kyiv",
+    ),
+}
+# The answers to "Was this webinar useful for your work?" (about 91 % say 4 or 5, as the demo).
+USEFUL_WEIGHTS = {5: 57, 4: 34, 3: 6, 2: 2, 1: 1}
+
+
+def seed_webinars(scale: float, rng: random.Random) -> dict[str, int | float]:
+    """100 × scale webinars through the webinars models, in bulk: about half past (registrations,
+    presence in the room, attendance, survey answers and their receipts), half upcoming
+    (registrations, some full with a waiting list, a few cancelled), with about 70 × scale
+    presenters (a third of them members), topics, reminders and a few versions in two languages."""
+    from childhub.webinars.models import (
+        DEFAULT_REMINDERS,
+        FeedbackReceipt,
+        FeedbackResponse,
+        Presence,
+        Presenter,
+        Registration,
+        Reminder,
+        Webinar,
+    )
+
+    if Webinar.objects.filter(description__endswith=WEBINAR_MARK).exists():
+        return {"webinars": Webinar.objects.filter(description__endswith=WEBINAR_MARK).count()}
+    started = time.monotonic()
+    count = max(2, round(WEBINARS_PER_SCALE * scale))
+    n_presenters = max(2, round(PRESENTERS_PER_SCALE * scale))
+    members = list(
+        User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True)
+        .order_by("pk")
+        .values_list("pk", "display_name")
+    )
+    organisations = list(
+        Organisation.objects.exclude(kind=Organisation.Kind.FUNDER).values_list("pk", flat=True)
+    )
+    topic_ids = list(Topic.objects.values_list("pk", flat=True))
+    languages = list(WEBINAR_TEXT)
+    weights = [WEBINAR_TEXT[code][0] for code in languages]
+    now = timezone.now()
+    S = Registration.Status
+
+    # Presenters: a third are members (with their own profile), the rest guests with a short bio.
+    presenter_members = rng.sample(members, k=min(len(members), n_presenters // 3))
+    people = list(PEOPLE.values())
+    presenters = [Presenter(member_id=pk, name=name, bio=rng.choice(BIOS)) for pk, name in presenter_members]
+    while len(presenters) < n_presenters:
+        _w, firsts, lasts, _spoken, _ui = rng.choice(people)
+        presenters.append(Presenter(name=f"{rng.choice(firsts)} {rng.choice(lasts)}", bio=rng.choice(BIOS)))
+
+    webinars: list[Webinar] = []
+    key = uuid.uuid4()
+    previous_language = ""
+    for index in range(count):
+        past = index < count // 2
+        language = rng.choices(languages, weights)[0]
+        if rng.random() < 0.15 and previous_language and previous_language != language:
+            pass  # a version of the previous webinar in another language: the same key
+        else:
+            key = uuid.uuid4()
+        previous_language = language
+        _w, titles, description, zone = WEBINAR_TEXT[language]
+        days = rng.uniform(3, 3 * 365) if past else rng.uniform(2, 180)
+        start = now + (-1 if past else 1) * timedelta(days=days)
+        start = start.replace(minute=rng.choice([0, 30]), second=0, microsecond=0)
+        duration = rng.choice([60, 90, 90, 90, 120])
+        external = rng.random() < 0.15
+        webinars.append(
+            Webinar(
+                translation_key=key,
+                language=language,
+                delivered_in=language if rng.random() < 0.9 else "en",
+                title=rng.choice(titles),
+                description=f"{description}\n\n{WEBINAR_MARK}",
+                organiser_id=rng.choice(organisations),
+                starts_at=start,
+                duration_minutes=duration,
+                ends_at=start + timedelta(minutes=duration),  # Webinar.save() is not called by bulk_create
+                time_zone=zone if rng.random() < 0.7 else "Europe/Budapest",
+                capacity=rng.choice([50, 80, 100, 100, 150, 200, 300]),
+                approval_required=rng.random() < 0.05,
+                guests_allowed=rng.random() < 0.2,
+                backend=Webinar.Backend.EXTERNAL if external else Webinar.Backend.BIGBLUEBUTTON,
+                external_url=f"https://meet.example.org/childhub-{index}" if external else "",
+                status=Webinar.Status.CANCELLED if rng.random() < 0.03 else Webinar.Status.PUBLISHED,
+                # Planned a few weeks before (upcoming ones: announced already).
+                created_at=start - timedelta(days=rng.randint(14, 90))
+                if past
+                else now - timedelta(days=days % 60),
+            )
+        )
+
+    with transaction.atomic():
+        created_presenters = Presenter.objects.bulk_create(presenters, batch_size=BATCH)
+        if any(p.pk is None for p in created_presenters):  # not every backend returns the keys
+            created_presenters = list(Presenter.objects.order_by("-pk")[: len(presenters)])[::-1]
+        created: list[Webinar] = []
+        for batch in _batched(webinars):
+            created += Webinar.objects.bulk_create(batch)
+        if any(w.pk is None for w in created):
+            created = list(Webinar.objects.filter(description__endswith=WEBINAR_MARK).order_by("pk"))
+        TopicLink = Webinar.topics.through
+        PresenterLink = Webinar.presenters.through
+        topic_rows, presenter_rows, reminder_rows = [], [], []
+        for webinar in created:
+            for topic in rng.sample(topic_ids, k=rng.randint(1, min(3, len(topic_ids)))):
+                topic_rows.append(TopicLink(webinar_id=webinar.pk, topic_id=topic))
+            for presenter in rng.sample(created_presenters, k=rng.randint(1, 3)):
+                presenter_rows.append(PresenterLink(webinar_id=webinar.pk, presenter_id=presenter.pk))
+            for minutes in DEFAULT_REMINDERS:
+                reminder_rows.append(Reminder(webinar_id=webinar.pk, minutes_before=minutes))
+        for model, rows in (
+            (TopicLink, topic_rows),
+            (PresenterLink, presenter_rows),
+            (Reminder, reminder_rows),
+        ):
+            for batch in _batched(rows):
+                model.objects.bulk_create(batch)
+
+        # Registrations: distinct members per webinar (one active registration each).
+        registrations: list[Registration] = []
+        for webinar in created:
+            is_past = webinar.ends_at <= now
+            share = rng.uniform(0.4, 1.0) if is_past else rng.uniform(0.1, 1.25)
+            wanted = min(len(members), max(1, round(webinar.capacity * share)))
+            opened = webinar.created_at + timedelta(hours=1)
+            until = min(now, webinar.starts_at)
+            moments = sorted(opened + (until - opened) * rng.random() for _ in range(wanted))
+            confirmed = 0
+            for (pk, _name), created_at in zip(rng.sample(members, k=wanted), moments, strict=True):
+                ended_at = None
+                if rng.random() < 0.05:
+                    status = S.CANCELLED
+                    ended_at = created_at + (until - created_at) * rng.random()
+                elif webinar.approval_required and not is_past and rng.random() < 0.5:
+                    status = S.PENDING  # not decided yet
+                elif confirmed < webinar.capacity:
+                    status = S.CONFIRMED
+                    confirmed += 1
+                else:
+                    status = S.WAITLISTED
+                registrations.append(
+                    Registration(
+                        webinar_id=webinar.pk,
+                        member_id=pk,
+                        status=status,
+                        created_at=created_at,
+                        confirmed_at=created_at if status == S.CONFIRMED else None,
+                        ended_at=ended_at,
+                    )
+                )
+                registrations[-1]._webinar = webinar  # type: ignore[attr-defined]
+        saved: list[Registration] = []
+        for batch in _batched(registrations):
+            saved += Registration.objects.bulk_create(batch)
+        if any(r.pk is None for r in saved):
+            pks = dict(Registration.objects.filter(webinar__in=created).values_list("token", "pk"))
+            for registration in registrations:
+                registration.pk = pks[registration.token]
+
+        # The past ones: who came (most stayed, some left early or rejoined), attendance decided
+        # from the share of the time present, the survey sent, and about 60 % of those who
+        # attended answered it (half of them anonymously).
+        presence, attended_rows, receipts, responses = [], [], [], []
+        scores, score_weights = list(USEFUL_WEIGHTS), list(USEFUL_WEIGHTS.values())
+        for registration in registrations:
+            webinar = registration._webinar  # type: ignore[attr-defined]
+            if webinar.ends_at > now or registration.status != S.CONFIRMED:
+                continue
+            if webinar.status != Webinar.Status.PUBLISHED or rng.random() >= 0.78:
+                continue
+            joined = webinar.starts_at + timedelta(minutes=rng.randint(0, 6))
+            stayed = webinar.duration_minutes if rng.random() < 0.85 else rng.randint(15, 60)
+            left = min(joined + timedelta(minutes=stayed), webinar.ends_at)
+            if rng.random() < 0.1 and left - joined > timedelta(minutes=30):  # dropped out and rejoined
+                gap = joined + (left - joined) / 2
+                presence.append(
+                    Presence(registration_id=registration.pk, joined_at=joined, left_at=gap, source="room")
+                )
+                presence.append(
+                    Presence(
+                        registration_id=registration.pk,
+                        joined_at=gap + timedelta(minutes=3),
+                        left_at=left,
+                        source="room",
+                    )
+                )
+                minutes = int((left - joined).total_seconds() // 60) - 3
+            else:
+                presence.append(
+                    Presence(registration_id=registration.pk, joined_at=joined, left_at=left, source="room")
+                )
+                minutes = int((left - joined).total_seconds() // 60)
+            registration.present_minutes = minutes
+            registration.attended = minutes * 100 >= 75 * webinar.duration_minutes
+            registration.survey_sent_at = webinar.ends_at + timedelta(minutes=10)
+            attended_rows.append(registration)
+            if registration.attended and rng.random() < 0.6:
+                receipts.append(FeedbackReceipt(registration_id=registration.pk, webinar_id=webinar.pk))
+                responses.append(
+                    FeedbackResponse(
+                        webinar_id=webinar.pk,
+                        useful=rng.choices(scores, score_weights)[0],
+                        member_id=None if rng.random() < 0.5 else registration.member_id,
+                        submitted_on=(webinar.ends_at + timedelta(days=rng.randint(0, 5))).date(),
+                    )
+                )
+        for batch in _batched(presence):
+            Presence.objects.bulk_create(batch)
+        for batch in _batched(receipts):
+            FeedbackReceipt.objects.bulk_create(batch)
+        for batch in _batched(responses):
+            FeedbackResponse.objects.bulk_create(batch)
+        Registration.objects.bulk_update(
+            attended_rows, ["present_minutes", "attended", "survey_sent_at"], batch_size=500
+        )
+    return {
+        "webinars": len(created),
+        "webinars_past": sum(w.ends_at <= now for w in created),
+        "presenters": len(created_presenters),
+        "registrations": len(registrations),
+        "presence": len(presence),
+        "attended": sum(r.attended for r in attended_rows),
+        "feedback": len(responses),
+        "webinar_seconds": round(time.monotonic() - started, 2),
+    }
+
+
+def target_webinars() -> dict[str, object]:
+    """A typical upcoming webinar page, and two upcoming webinars with 100 places and nobody
+    registered yet: one for the registration burst, one for the probe and the burst's warm-up."""
+    from django.db.models import Count
+
+    from childhub.webinars import actions
+    from childhub.webinars.models import Webinar
+
+    organiser = Organisation.objects.exclude(kind=Organisation.Kind.FUNDER).order_by("pk").first()
+    special = {}
+    for name, title in (("burst", BURST_TITLE), ("probe", PROBE_TITLE)):
+        webinar = Webinar.objects.filter(title=title).first()
+        if webinar is None:
+            start = (timezone.now() + timedelta(days=30)).replace(minute=0, second=0, microsecond=0)
+            webinar = actions.create_webinar(
+                created_by=None,
+                data={
+                    "title": title,
+                    "language": "en",
+                    "delivered_in": "en",
+                    "description": f"{WEBINAR_TEXT['en'][2]}\n\n{WEBINAR_MARK}",
+                    "organiser": organiser,
+                    "starts_at": start,
+                    "duration_minutes": 90,
+                    "time_zone": "Europe/Budapest",
+                    "capacity": BURST_CAPACITY,
+                    "status": Webinar.Status.PUBLISHED,
+                    "topics": list(Topic.objects.order_by("pk")[:2]),
+                },
+            )
+        special[name] = webinar.pk
+    page = (
+        Webinar.objects.filter(
+            description__endswith=WEBINAR_MARK,
+            status=Webinar.Status.PUBLISHED,
+            language="en",
+            ends_at__gt=timezone.now(),
+            approval_required=False,
+        )
+        .exclude(pk__in=special.values())
+        .annotate(n_presenters=Count("presenters", distinct=True), n_registrations=Count("registrations"))
+        .filter(n_presenters__gte=2, n_registrations__gte=20)
+        .order_by("starts_at", "pk")
+        .first()
+    ) or Webinar.objects.listed().upcoming().exclude(pk__in=special.values()).first()
+    return {
+        "webinar_pk": page.pk if page else None,
+        "webinar_burst_pk": special["burst"],
+        "webinar_burst_capacity": BURST_CAPACITY,
+        "webinar_probe_pk": special["probe"],
+    }
+
+
+def webinar_registrations(pk: int) -> dict[str, object]:
+    """The registrations of one webinar by status, and members with more than one active
+    registration for it (bench/run.py checks the registration burst with these)."""
+    from django.db.models import Count
+
+    from childhub.webinars.models import Registration, Webinar
+
+    rows = Registration.objects.filter(webinar_id=pk)
+    by_status = {str(s): n for s, n in rows.values_list("status").annotate(n=Count("pk")).order_by()}
+    doubled = (
+        rows.filter(status__in=Registration.ACTIVE, member__isnull=False)
+        .values("member")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+    )
+    return {
+        "capacity": Webinar.objects.get(pk=pk).capacity,
+        "by_status": by_status,
+        "members": rows.exclude(member=None).values("member").distinct().count(),
+        "members_with_two_active": doubled,
+    }
+
+
 def target_resource() -> dict[str, object]:
     """A typical public resource page, a two-facet list address, and the search words."""
     from childhub.library.models import Resource
@@ -1191,16 +1595,28 @@ def main() -> None:
     parser.add_argument(
         "--count-answers", action="store_true", help="only print the number of answers by status (JSON)"
     )
+    parser.add_argument(
+        "--webinar-registrations",
+        type=int,
+        metavar="PK",
+        help="only print the registrations of one webinar by status, and doubled members (JSON)",
+    )
     args = parser.parse_args()
     if args.count_answers:
         print(json.dumps(community_counts()))
         return
+    if args.webinar_registrations:
+        print(json.dumps(webinar_registrations(args.webinar_registrations)))
+        return
     rng = random.Random(2026)
     started = time.monotonic()
-    counts = seed_members(args.scale, rng)
+    counts: dict[str, int | float] = dict(seed_members(args.scale, rng))
     counts.update(seed_resources(args.scale, rng))
     counts.update(seed_community(args.scale, rng))
+    # Its own random sequence: the pages picked below stay those of runs before webinars were seeded.
+    counts.update(seed_webinars(args.scale, random.Random(2027)))
     thread = target_thread(rng)
+    webinars = target_webinars()
     user = bench_member()
     posters = poster_sessions()
     if connection.vendor == "postgresql":
@@ -1208,16 +1624,20 @@ def main() -> None:
         # the planner guesses one row per table and nested-loops over every member.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    searchers = searcher_sessions()
     result = {
         "counts": counts,
         "seconds": round(time.monotonic() - started, 2),
         "bench_member_pk": user.pk,
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_key": session_for(user),
-        "searcher_sessions": searcher_sessions(),
+        "searcher_sessions": searchers,
+        # The registration burst: as many members at once, each posting once (the searchers).
+        "webinar_burst_sessions": searchers[:WEBINAR_BURST],
         "poster_pks": [pk for pk, _key in posters],
         "poster_sessions": [key for _pk, key in posters],
         **thread,
+        **webinars,
         "profile_pk": target_profile(rng),
         **target_resource(),
         "total_profiles": Profile.objects.count(),

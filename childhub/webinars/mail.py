@@ -3,6 +3,7 @@ with the webinar attached as an .ics invitation or cancellation when there is on
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.conf import settings
@@ -22,10 +23,18 @@ def mail_registrant(
     *, registration: Registration, template: str, context: dict[str, Any] | None = None, ics: str = ""
 ) -> None:
     """Render ``webinars/email/<template>_subject.txt`` and ``_body.txt`` in the registrant's language
-    and enqueue the message once the transaction commits. ``ics`` is "REQUEST" or "CANCEL"."""
-    to = registration.email
-    if not to:
+    and enqueue the message, all once the transaction commits: rendering (and the .ics above all)
+    stays out of the transaction that holds the webinar's row lock. ``ics`` is "REQUEST" or "CANCEL".
+    """
+    if not registration.email:
         return
+    # What the message says is fixed now, as the transaction sees it.
+    snapshot = copy.copy(registration)
+    transaction.on_commit(lambda: _send(snapshot, template, dict(context or {}), ics))
+
+
+def _send(registration: Registration, template: str, context: dict[str, Any], ics: str) -> None:
+    to = registration.email
     language = registration.language
     webinar = registration.webinar
     with translation.override(language):
@@ -37,17 +46,13 @@ def mail_registrant(
             "page_url": calendar.page_url(webinar, language),
             "join_url": calendar.join_url(registration),
             "when": zoned(webinar.starts_at, webinar.time_zone, language),
-            **(context or {}),
+            **context,
         }
         subject = render_to_string(f"webinars/email/{template}_subject.txt", ctx).strip().replace("\n", " ")
         body = render_to_string(f"webinars/email/{template}_body.txt", ctx)
     subject = settings.EMAIL_SUBJECT_PREFIX + subject
     if ics:
         text = calendar.invitation(registration, method=ics)
-        transaction.on_commit(
-            lambda: send_email_with_calendar.enqueue(
-                to=[to], subject=subject, body=body, ics=text, method=ics
-            )
-        )
+        send_email_with_calendar.enqueue(to=[to], subject=subject, body=body, ics=text, method=ics)
     else:
-        transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))
+        send_email.enqueue(to=[to], subject=subject, body=body)
