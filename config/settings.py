@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "childhub.webinars",
     "childhub.records",
     "childhub.courses",
+    "childhub.impact",
     "childhub.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
