@@ -808,7 +808,11 @@ def publish_material(*, material: Material, reviewer: User) -> Material:
     in the webinar's language and topics, under the organiser)."""
     from childhub.library.models import Resource
 
-    material = Material.objects.select_for_update().select_related("webinar__organiser").get(pk=material.pk)
+    material = (
+        Material.objects.select_for_update(of=("self",))
+        .select_related("webinar__organiser")
+        .get(pk=material.pk)
+    )
     if material.is_published:
         return material
     webinar = material.webinar
@@ -851,7 +855,7 @@ def unpublish_material(*, material: Material, reviewer: User) -> Material:
     """Hide the material again, from the webinar's page and from the library."""
     from childhub.library.models import Resource
 
-    material = Material.objects.select_for_update().select_related("resource").get(pk=material.pk)
+    material = Material.objects.select_for_update(of=("self",)).select_related("resource").get(pk=material.pk)
     material.published_at = None
     material.reviewed_by = reviewer
     material.save(update_fields=["published_at", "reviewed_by"])

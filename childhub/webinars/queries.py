@@ -131,7 +131,7 @@ def webinar_results(webinars: QuerySet[Webinar]) -> list[tuple[Webinar, Results]
     """Each webinar with its figures, in a fixed number of queries."""
 
     def count(model: Any, **filters: Any) -> Any:
-        rows = model.objects.filter(webinar=OuterRef("pk"), **filters).values("webinar")
+        rows = model.objects.filter(webinar=OuterRef("pk"), **filters).order_by().values("webinar")
         counted = rows.annotate(n=Func("pk", function="COUNT", output_field=IntegerField())).values("n")
         return Coalesce(Subquery(counted), 0)
 

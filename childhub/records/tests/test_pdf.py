@@ -148,7 +148,7 @@ def test_drawing_a_certificate_takes_well_under_a_second():
 
 
 def test_a_very_long_title_is_wrapped_within_the_page():
-    title = "Заштита деце " * 40
+    title = ("Заштита деце " * 40)[:300]  # as long as a title may be
     text = pdf_text(pdf.certificate_pdf(CertificateFactory(title=title.strip())))
     assert "Заштита деце" in text
 
