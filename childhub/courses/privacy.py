@@ -1,6 +1,8 @@
 """Personal data held by the courses: enrolments, with the progress, quiz answers and private
-reflections kept under them. Erasing an account deletes them all; a certificate already issued
-stays in the records app (see records/privacy.py)."""
+reflections kept under them. Erasing an account deletes what the learner wrote (reflections, the
+answers of their quiz attempts) and where they were; that someone enrolled, progressed and
+completed stays, under the erased ("former member") account, because the hub's figures are
+counted from those facts. A certificate already issued stays in the records app."""
 
 from __future__ import annotations
 
@@ -42,6 +44,10 @@ def _export_enrolments(member: User) -> list[dict[str, Any]]:
     return out
 
 
+def _update(rows_of_member: Any, **values: Any) -> None:
+    rows_of_member.update(**values)
+
+
 def _stringify(out: list[dict[str, Any]], *fields: str) -> list[dict[str, Any]]:
     for row in out:
         for name in fields:
@@ -52,8 +58,7 @@ def _stringify(out: list[dict[str, Any]], *fields: str) -> list[dict[str, Any]]:
 register(
     "courses.Enrolment",
     export=_export_enrolments,
-    # Course figures count enrolments of members who are still members; progress goes with them.
-    erase=lambda u: Enrolment.objects.filter(learner=u).delete() and None,
+    erase=lambda u: _update(Enrolment.objects.filter(learner=u), last_lesson_key=None, last_position=0),
 )
 register(
     "courses.LessonProgress",
@@ -69,7 +74,8 @@ register(
         "enrolment__course_key",
         "lesson_key",
     ),
-    erase=lambda u: LessonProgress.objects.filter(enrolment__learner=u).delete() and None,
+    # Which lessons were done and for how long: no content of the member's, kept for the figures.
+    erase=lambda u: None,
 )
 register(
     "courses.QuizAttempt",
@@ -86,7 +92,7 @@ register(
         "enrolment__course_key",
         "block_key",
     ),
-    erase=lambda u: QuizAttempt.objects.filter(enrolment__learner=u).delete() and None,
+    erase=lambda u: _update(QuizAttempt.objects.filter(enrolment__learner=u), answers={}),
 )
 register(
     "courses.Reflection",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from childhub.accounts.models import User
@@ -25,8 +26,12 @@ def _erase_presenter(member: User) -> None:
 
 def _erase_registrations(member: User) -> None:
     """Registrations stay as counts (webinar figures are computed from them), no longer linked."""
-    active = Registration.objects.filter(member=member, status__in=Registration.ACTIVE)
-    active.update(status=Registration.Status.CANCELLED)
+    # Places in webinars still to come are given up; those of past webinars stay as they were
+    # (registered, attended), because the webinars' figures are counted from them.
+    upcoming = Registration.objects.filter(
+        member=member, status__in=Registration.ACTIVE, webinar__ends_at__gt=timezone.now()
+    )
+    upcoming.update(status=Registration.Status.CANCELLED)
     Registration.objects.filter(member=member).update(member=None, guest_name="", guest_email="")
 
 

@@ -105,4 +105,6 @@ def test_every_course_model_about_a_member_is_exported_and_erased(member):
     assert registered["courses.Enrolment"].export(member)[0]["course"] == course.title
     for label in ("courses.Reflection", "courses.QuizAttempt", "courses.LessonProgress", "courses.Enrolment"):
         registered[label].erase(member)
-    assert not Enrolment.objects.exists() and not Reflection.objects.exists()
+    assert not Reflection.objects.exists()  # what they wrote goes
+    kept = Enrolment.objects.get()  # that they enrolled stays, for the hub's figures
+    assert kept.learner == member and kept.last_lesson_key is None

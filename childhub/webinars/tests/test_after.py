@@ -16,7 +16,7 @@ from childhub.library.tests.factories import make_pdf, make_png
 from childhub.notifications.models import Notification
 from childhub.webinars import actions
 from childhub.webinars.models import Material, Presenter, Registration
-from childhub.webinars.tests.factories import WebinarFactory
+from childhub.webinars.tests.factories import RegistrationFactory, WebinarFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,17 @@ def test_callbacks_need_the_hub_to_know_its_room(webinar):
         f"/en/webinars/{webinar.pk}/room/analytics/?meetingID={webinar.meeting_id}&token=x"
     )
     assert response.status_code == 403
+
+
+def test_erasing_an_account_gives_up_upcoming_places_and_keeps_past_attendance(clock, member):
+    from childhub.core.privacy import registered
+
+    past = WebinarFactory(starts_at=START)
+    coming = WebinarFactory(starts_at=datetime(2027, 3, 1, 14, 0, tzinfo=UTC))
+    attended = RegistrationFactory(webinar=past, member=member, attended=True)
+    place = RegistrationFactory(webinar=coming, member=member)
+    registered()["webinars.Registration"].erase(member)
+    attended.refresh_from_db()
+    place.refresh_from_db()
+    assert attended.status == Registration.Status.CONFIRMED and attended.attended and attended.member is None
+    assert place.status == Registration.Status.CANCELLED
