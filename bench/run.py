@@ -2,15 +2,18 @@
 
 For each database (SQLite, then PostgreSQL if it answers on 127.0.0.1:5432) this script makes a
 fresh bench database, migrates it, loads the demo content, bulk-seeds 3,500 × scale members,
-20,000 × scale library resources indexed for search, community posts and 100 × scale webinars
-(bench/seed.py), counts the queries of each
+20,000 × scale library resources indexed for search, community posts, 100 × scale webinars and
+2,000 × scale learners in the three demo courses (bench/seed.py), counts the queries of each
 page (bench/probe.py), serves the app under granian (WSGI, 2 workers, 1 blocking thread) with a
 production-like environment, and loads each page with wrk on 127.0.0.1 at concurrency 8 and
 32; for the webinar registration burst, 200 members register at the same moment for a webinar
 with 100 places, and the database must then hold exactly 100 confirmed and 100 waitlisted
-registrations. It prints one table and writes it, with the budgets of DESIGN.md section 5 and a pass/fail
-mark beside each row, to bench/RESULTS.md (bench/RESULTS-scale-<N>.md at other scales). It
-cleans up after itself: granian is stopped and the PostgreSQL bench database dropped.
+registrations; learners submit a quiz, and every redirect must have stored an attempt; after the
+load, a course certificate is issued and its PDF drawn and timed in a process of its own (it
+must be drawn in the background, in under 1 s). It prints one table and writes it, with the
+budgets of DESIGN.md section 5 and a pass/fail mark beside each row, to bench/RESULTS.md
+(bench/RESULTS-scale-<N>.md at other scales). It cleans up after itself: granian is stopped and
+the PostgreSQL bench database dropped.
 See bench/README.md.
 """
 
@@ -83,6 +86,10 @@ class Page:
     # A one-off burst instead of wrk: each member POSTs once, all at the same moment.
     burst: bool = False
     probe_paths: list[str] = field(default_factory=list)  # where bench/probe.py posts instead
+    # Whose sessions post (keys of bench/seed.py's JSON), and what the database must hold after.
+    sessions: str = "poster_sessions"
+    session_pks: str = "poster_pks"
+    quiz_block: str = ""  # a quiz: its attempts are counted (else the community's answers)
 
 
 @dataclass
@@ -486,8 +493,25 @@ class QuietWaiter:
 # --- Load --------------------------------------------------------------------------------
 
 
-def rotating_script(name: str, cookies: list[str]) -> Path:
-    """report.lua plus a request() that sends each of the sessions' cookies in turn."""
+# Each wrk thread starts at another place in a list of members (setup() runs in the main script
+# for each thread, init() in the thread); without it every thread starts with the first member,
+# so the same member sends two requests at the same moment all along.
+SPREAD_THREADS_LUA = (
+    "-- Thread n starts n × 7919 members further on.\n"
+    "local threads = 0\n"
+    "setup = function(thread)\n"
+    '  thread:set("first_turn", threads * 7919)\n'
+    "  threads = threads + 1\n"
+    "end\n"
+    "init = function(args)\n"
+    "  turn = first_turn or 0\n"
+    "end\n"
+)
+
+
+def rotating_script(name: str, cookies: list[str], spread_threads: bool = False) -> Path:
+    """report.lua plus a request() that sends each of the sessions' cookies in turn (with
+    ``spread_threads``, each wrk thread starting at another place in the list)."""
     path = VAR / f"{name}-rotate.lua"
     quoted = ",\n".join(f'  "{cookie}"' for cookie in cookies)
     path.write_text(
@@ -495,6 +519,7 @@ def rotating_script(name: str, cookies: list[str]) -> Path:
         + "\n-- Each request signs in as the next of many members (per-member rate limits).\n"
         + f"local cookies = {{\n{quoted}\n}}\n"
         + "local turn = 0\n"
+        + (SPREAD_THREADS_LUA if spread_threads else "")
         + "request = function()\n"
         + "  turn = turn % #cookies + 1\n"
         + '  wrk.headers["Cookie"] = cookies[turn]\n'
@@ -504,9 +529,14 @@ def rotating_script(name: str, cookies: list[str]) -> Path:
     return path
 
 
-def posting_script(name: str, cookies: list[str], paths: list[str], body: str) -> Path:
+def posting_script(
+    name: str, cookies: list[str], paths: list[str], body: str, spread_threads: bool = False
+) -> Path:
     """report.lua plus a request() that POSTs a form as the next of many members (each with a
-    CSRF cookie and the same token in the form) to the next of many addresses."""
+    CSRF cookie and the same token in the form) to the next of many addresses. With
+    ``spread_threads``, each wrk thread starts at another place in the list of members (else
+    every thread starts with the first member, and the same member posts from two connections
+    at the same moment)."""
     path = VAR / f"{name}-post.lua"
     quoted_cookies = ",\n".join(f'  "{cookie}"' for cookie in cookies)
     quoted_paths = ",\n".join(f'  "{address}"' for address in paths)
@@ -517,6 +547,7 @@ def posting_script(name: str, cookies: list[str], paths: list[str], body: str) -
         + f"local paths = {{\n{quoted_paths}\n}}\n"
         + f"local body = {json.dumps(body)}\n"
         + "local turn = 0\n"
+        + (SPREAD_THREADS_LUA if spread_threads else "")
         + "request = function()\n"
         + "  turn = turn + 1\n"
         + "  local i = (turn - 1) % #cookies + 1\n"
@@ -614,6 +645,55 @@ def verify_posts(
         run.checks += problems
 
 
+def quiz_counts(env: dict[str, str], block_key: str) -> dict[str, int]:
+    out = subprocess.run(
+        [PY, str(BENCH / "seed.py"), "--quiz-attempts", block_key],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        raise BenchError(f"counting quiz attempts failed: {out.stderr.strip()[-300:]}")
+    return {k: int(v) for k, v in json.loads(out.stdout.strip().splitlines()[-1]).items()}
+
+
+def verify_quiz(
+    name: str,
+    page: Page,
+    env: dict[str, str],
+    before: dict[str, int],
+    accepted: int,
+    learners: int,
+    runs: list[Run],
+    info: dict[str, Any],
+) -> None:
+    """Was an attempt stored for each submission answered with a redirect? As for the answers,
+    a few more may be stored than counted (wrk does not count the requests in flight when it
+    stops)."""
+    after = quiz_counts(env, page.quiz_block)
+    created = after["attempts"] - before["attempts"]
+    info.setdefault("posts", {})[page.name] = {
+        "accepted": accepted,
+        "attempts_stored": created,
+        "passed_stored": after["passed"] - before["passed"],
+        "learners": learners,
+        "per_learner": round(accepted / max(1, learners), 1),
+    }
+    log(
+        f"{name}: {page.name}: {accepted} submissions answered with a redirect; {created} attempts "
+        f"stored; {accepted / max(1, learners):.1f} per learner (the app allows "
+        f"{QUIZ_LIMIT} per 10 minutes)"
+    )
+    problems = []
+    if created < accepted:
+        problems.append(f"{accepted - created} submitted attempts missing")
+    if created > accepted + 64 * (len(runs) + 1):
+        problems.append(f"{created - accepted} more attempts than redirects")
+    for run in runs:
+        run.checks += problems
+
+
 def page_headers(page: Page, session: tuple[str, str]) -> dict[str, str]:
     headers = {"Accept-Encoding": "gzip", "Accept-Language": "en", "User-Agent": "childhub-bench"}
     if page.member:
@@ -696,6 +776,7 @@ def check_post(port: int, page: Page, cookie: str, csrf: str) -> dict[str, Any]:
     }
 
 
+QUIZ_LIMIT = 30  # courses.views.QUIZ_SUBMISSIONS_PER_10_MINUTES, per member
 BURST_TIMEOUT_S = 30  # per request: a burst of a few hundred posts must be over well within this
 
 
@@ -924,6 +1005,42 @@ def registration_burst(
     return run, weight
 
 
+COURSE_PAGES = {
+    "course catalogue (visitor)",
+    "course catalogue (member)",
+    "lesson page (member)",
+    "submit a quiz (member)",
+}
+CERTIFICATE_BUDGET_MS = 1000  # the issue: drawing a certificate's PDF takes under 1 s, in the background
+
+
+def certificate_timing(name: str, env: dict[str, str]) -> dict[str, Any]:
+    """Issue a course certificate and time drawing its PDF, in a process with the server's
+    environment (bench/seed.py --certificate-timing), after the load (granian stopped)."""
+    out = run_logged([PY, str(BENCH / "seed.py"), "--certificate-timing"], env, f"{name}-certificate", 300)
+    timing: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    problems = []
+    if timing.get("error"):
+        problems.append(timing["error"])
+    else:
+        if timing["drawn_in_request"]:
+            problems.append("the PDF was drawn while issuing (in the learner's request)")
+        if not timing["enqueued"] and "django_tasks_db" in timing["task_backend"]:
+            problems.append("drawing the PDF was not enqueued")
+        if max(timing["median_ms"], timing.get("logo_median_ms", 0)) >= CERTIFICATE_BUDGET_MS:
+            problems.append(f"median draw ≥ {CERTIFICATE_BUDGET_MS} ms")
+        log(
+            f"{name}: certificate of {timing['course']!r} ({timing['language']}): issued in "
+            f"{timing['issue_ms']} ms, {timing['enqueued']} task enqueued ({timing['task_backend']}); "
+            f"PDF ({timing['pdf_kb']} KB) drawn in {timing['first_ms']} ms the first time, then median "
+            f"{timing['median_ms']} ms of {timing['draws']} (max {timing['max_ms']} ms); with "
+            f"{timing.get('logos', 0)} logos ({timing.get('logo_pdf_kb')} KB): median "
+            f"{timing.get('logo_median_ms')} ms (max {timing.get('logo_max_ms')} ms)"
+        )
+    timing["problems"] = problems
+    return timing
+
+
 def judge(run: Run, c8: Run | None, weight: dict[str, Any]) -> None:
     s = run.stats
     if run.errors:
@@ -1052,6 +1169,34 @@ def bench_database(
             probe_paths=[f"/en/webinars/{seed['webinar_probe_pk']}/register/"],
         ),
     ]
+    if seed.get("course_lesson_path"):
+        pages += [
+            Page("course catalogue (visitor)", seed["course_catalogue_path"], False, "cached", "Languages:"),
+            Page("course catalogue (member)", seed["course_catalogue_path"], True, "member", "Enrolled"),
+            Page(
+                "lesson page (member)",
+                seed["course_lesson_path"],
+                True,
+                "detail",
+                f'action="{seed["course_quiz_path"]}"',  # enrolled, with the quiz to answer
+                # Opening a lesson locks the learner's enrolment and records the visit: many
+                # learners on this lesson in turn (the searchers), not one 32 times at once.
+                rotate=True,
+            ),
+            Page(
+                "submit a quiz (member)",
+                "",
+                True,
+                "member",
+                f"{seed['course_lesson_path']}?attempt=",  # back to the lesson, with the graded attempt
+                method="POST",
+                post_paths=[seed["course_quiz_path"]],
+                post_data=seed["course_quiz_data"],
+                sessions="course_learner_sessions",
+                session_pks="course_learner_pks",
+                quiz_block=seed["course_quiz_block"],
+            ),
+        ]
     if args.only:  # rerun some pages (bench/README.md: "Rerunning noisy rows")
         pages = [p for p in pages if any(part in p.name for part in args.only)]
     spec = {
@@ -1063,7 +1208,7 @@ def bench_database(
                     "method": "POST",
                     "paths": p.probe_paths or p.post_paths,
                     "data": p.post_data,
-                    "posters": seed["poster_pks"],
+                    "posters": seed[p.session_pks],
                 }
                 if p.method == "POST"
                 else {}
@@ -1113,18 +1258,26 @@ def bench_database(
             if page.method == "POST":
                 cookies = [
                     f"{session[0]}={key}; csrftoken={secrets.token_hex(16)}; django_language=en"
-                    for key in seed["poster_sessions"]
+                    for key in seed[page.sessions]
                 ]
                 headers.pop("Cookie", None)
-                before = answer_counts(env)
+                before = quiz_counts(env, page.quiz_block) if page.quiz_block else answer_counts(env)
                 weight = check_post(server.port, page, cookies[-1], cookies[-1].split("csrftoken=")[1][:32])
-                script = posting_script(name, cookies[:-1], page.post_paths, urlencode(page.post_data))
+                script = posting_script(
+                    name,
+                    cookies[:-1],
+                    page.post_paths,
+                    urlencode(page.post_data),
+                    # Quiz submissions lock the learner's enrolment: one member, one post at a time.
+                    spread_threads=bool(page.quiz_block),
+                )
             else:
                 weight = check_and_weigh(server.port, page, headers)
             info["weights"][page.name] = weight
             if page.rotate:
                 cookies = [f"{session[0]}={key}; django_language=en" for key in seed["searcher_sessions"]]
-                script = rotating_script(name, cookies)
+                # A lesson's visit locks the learner's enrolment: one learner, one request at a time.
+                script = rotating_script(name, cookies, spread_threads=page.name in COURSE_PAGES)
             quiet.wait(server.proc.pid)
             accepted = 1 if page.method == "POST" else 0  # the check's post
             warm = wrk(server.port, page, headers, 8, args.warmup, args.threads, server.proc.pid, script)
@@ -1154,13 +1307,18 @@ def bench_database(
                     f"cores: server {stats['cpu_server']}, wrk {stats['cpu_load']}, db {stats['cpu_db']}, "
                     f"other {stats['cpu_other']}"
                 )
-            if page.method == "POST":
+            if page.method == "POST" and page.quiz_block:
+                measured = runs[-len(args.concurrency) :]
+                verify_quiz(name, page, env, before, accepted, len(cookies), measured, info)
+            elif page.method == "POST":
                 verify_posts(name, page, env, before, accepted, runs[-len(args.concurrency) :], info)
         sampler.sample()
     finally:
         if sampler is not None:
             sampler.halt.set()
         server.stop()
+    if any(page.name in COURSE_PAGES for page in pages):
+        info["certificate"] = certificate_timing(name, env)
     workers = sampler.workers() if sampler else []
     info["workers_mb"] = [round(mb, 1) for _pid, mb in workers]
     info["main_mb"] = round(sampler.peaks.get(server.proc.pid, 0) / 1024, 1) if sampler and server.proc else 0
@@ -1299,6 +1457,15 @@ def write_results(
                 if i["seed"]["counts"].get("webinars")
                 else ""
             )
+            + (
+                f"{i['seed']['counts']['course_learners']:,} learners in 3 courses "
+                f"({i['seed']['counts'].get('course_enrolments', 0):,} enrolments, "
+                f"{i['seed']['counts'].get('course_completed', 0):,} completed, "
+                f"{i['seed']['counts'].get('lesson_progress', 0):,} lessons opened or done, "
+                f"{i['seed']['counts'].get('quiz_attempts', 0):,} quiz attempts), "
+                if i["seed"]["counts"].get("course_learners")
+                else ""
+            )
             + f"setup {i['setup_seconds']} s of which bulk seeding {i['seed_seconds']} s"
             for i in infos
         ),
@@ -1309,8 +1476,8 @@ def write_results(
         + " and ".join(f"c{c}" for c in args.concurrency)
         + "; every request sends `Accept-Encoding: gzip`; "
         "member pages send the bench member's session cookie.",
-        "- Members (with their profiles), library resources (indexed for search), community posts and "
-        "webinars are at the seed's scale; courses are not seeded or benchmarked yet. The search pages "
+        "- Members (with their profiles), library resources (indexed for search), community posts, "
+        "webinars and the learners of the three demo courses are at the seed's scale. The search pages "
         "are loaded with the sessions of "
         + ", ".join(
             f"{i['seed'].get('searchers') or len(i['seed'].get('searcher_sessions', []))}" for i in infos[:1]
@@ -1441,6 +1608,7 @@ def write_results(
                 bursts,
             )
         )
+    lines += course_sections(infos)
     comparison = scale_comparison(runs, args.scale)
     if comparison:
         comp_rows, _ok = comparison
@@ -1497,6 +1665,8 @@ def write_results(
                         "poster_pks",
                         "answer_targets",
                         "webinar_burst_sessions",
+                        "course_learner_sessions",
+                        "course_learner_pks",
                     }
                 }
                 | {"searchers": i["seed"].get("searchers") or len(i["seed"].get("searcher_sessions", []))}
@@ -1554,6 +1724,8 @@ def merge_previous(
                 new["probe"][page] = old["probe"].get(page, {})
         for page, checked in old.get("posts", {}).items():  # the verification of posts not made now
             new.setdefault("posts", {}).setdefault(page, checked)
+        if old.get("certificate") and not new.get("certificate"):
+            new["certificate"] = old["certificate"]
         # Keep the previous order of pages, and the higher memory peaks (of all pages, not some).
         new["weights"] = {page: new["weights"][page] for page in [*old["weights"], *new["weights"]]}
         if old.get("workers_mb") and new.get("workers_mb"):
@@ -1608,10 +1780,116 @@ def burst_rows(runs: list[Run], infos: list[dict[str, Any]]) -> list[list[str]]:
     return rows
 
 
+def course_sections(infos: list[dict[str, Any]]) -> list[str]:
+    """RESULTS.md: what the quiz submissions stored, and the certificate's timing."""
+    lines: list[str] = []
+    quiz_rows = [
+        [
+            info["database"],
+            f"{posted['accepted']:,}",
+            f"{posted['attempts_stored']:,}",
+            f"{posted['passed_stored']:,}",
+            f"{posted['learners']:,}",
+            f"{posted['per_learner']:.1f} (limit {QUIZ_LIMIT} per 10 minutes)",
+        ]
+        for info in infos
+        for page, posted in info.get("posts", {}).items()
+        if "attempts_stored" in posted
+    ]
+    if quiz_rows:
+        lines += [
+            "",
+            "## Quiz submissions",
+            "",
+            "`submit a quiz (member)` posts the right answers to one quiz (the lesson page's) as the "
+            "next of the learners part-way through its course, each with a session and a CSRF token; "
+            "every answer must be a redirect to the lesson with the graded attempt, and afterwards the "
+            "database must hold an attempt for each redirect (a few more are allowed: wrk does not count "
+            "the requests in flight when it stops). A learner's first pass also completes the lesson.",
+            "",
+            markdown_table(
+                [
+                    "database",
+                    "redirects",
+                    "attempts stored",
+                    "of them passed",
+                    "learners in turn",
+                    "submissions per learner",
+                ],
+                quiz_rows,
+            ),
+        ]
+    rows = []
+    for info in infos:
+        c = info.get("certificate")
+        if not c:
+            continue
+        if c.get("error"):
+            rows.append([info["database"], *[""] * 9, "FAIL: " + c["error"]])
+            continue
+        for logos in (False, True):
+            if logos and "logo_median_ms" not in c:
+                continue
+            k = "logo_" if logos else ""
+            rows.append(
+                [
+                    info["database"],
+                    f"{c['course']} ({c['language']}; {c['signatories']} signatories; "
+                    + (f"{c['logos']} logos drawn for the bench)" if logos else "no logos, as seeded)"),
+                    f"{c['issue_ms']:.1f}",
+                    "yes" if c["drawn_in_request"] else "no",
+                    f"{c['enqueued']} ({c['task_backend'].split('.')[0]})",
+                    f"{c[k + 'first_ms']:.0f}" + ("" if logos else " (new process)"),
+                    f"{c[k + 'median_ms']:.1f} ({c[k + 'median_cpu_ms']:.1f} CPU)",
+                    f"{c[k + 'max_ms']:.1f}",
+                    f"{c[k + 'pdf_kb']:.1f}",
+                    f"< {CERTIFICATE_BUDGET_MS / 1000:g} s, in the background",
+                    "pass" if not c["problems"] else "FAIL: " + "; ".join(c["problems"]),
+                ]
+            )
+    if rows:
+        lines += [
+            "",
+            "## Course certificate (PDF)",
+            "",
+            "In a process with the server's environment, after the load (bench/seed.py "
+            "--certificate-timing): the certificate of a course a bench learner completed a moment ago "
+            "is issued as completing its last lesson issues it (`courses.certificates."
+            "issue_for_enrolment`, in the learner's request): a row, and drawing its PDF enqueued "
+            "through django-tasks (`records.tasks.render_certificate`) once the transaction commits, "
+            "not drawn then. Then the PDF is drawn as the background worker draws it "
+            "(`records.actions.render_certificate_pdf`: reportlab, the fonts, a QR code, stored in the "
+            "media storage): the first draw in the process (loading reportlab and the fonts, as a "
+            "worker's first task does), then the median and the longest of "
+            f"{next((i['certificate'].get('draws', 10) for i in infos if i.get('certificate')), 10)} "
+            "more; then again with a logo for the issuer and the co-issuer (a 600 × 240 PNG each, "
+            "drawn for the bench in a temporary media folder: the demo's organisations have none), "
+            "its first draw loading the image decoder. The issuing columns are the same issue.",
+            "",
+            markdown_table(
+                [
+                    "database",
+                    "certificate",
+                    "issued in the request, ms",
+                    "PDF drawn in the request",
+                    "tasks enqueued",
+                    "first draw ms",
+                    "median draw ms",
+                    "max ms",
+                    "PDF KB",
+                    "budget",
+                    "result",
+                ],
+                rows,
+            ),
+        ]
+    return lines
+
+
 def _budget_of(page: str) -> str:
     if "(visitor)" in page:
         return "cached"
-    if page.startswith(("profile", "resource", "question", "webinar page")):
+    if page.startswith(("profile", "resource", "question", "webinar page", "lesson page")):
         return "detail"
     return "member"
 
@@ -1660,6 +1938,24 @@ def base_env() -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     return env
+
+
+PROVENANCE = ("Rows of pages matching ", "The rows kept from the previous run", "The rows not measured again")
+
+
+def provenance_notes(previous: list[str], only: list[str]) -> list[str]:
+    """The previous run's notes on when (and where) the rows kept were measured, without those
+    about rows measured again now."""
+    kept = []
+    for note in previous:
+        if not note.startswith(PROVENANCE):
+            continue
+        if note.startswith(PROVENANCE[0]):
+            parts = re.findall(r"'([^']*)'", note.split(" were measured")[0])
+            if parts and set(parts) <= set(only):
+                continue
+        kept.append(note)
+    return kept
 
 
 def _terminate(signum: int, _frame: Any) -> None:
@@ -1769,7 +2065,9 @@ def main() -> int:
     if args.only:
         previous_path = BENCH / f"results-scale-{args.scale:g}.json"
         if previous_path.exists():
-            before = json.loads(previous_path.read_text()).get("machine", {})
+            previous = json.loads(previous_path.read_text())
+            notes += provenance_notes(previous.get("notes", []), args.only)
+            before = previous.get("machine", {})
             if before and before.get("cpu") != mach["cpu"]:
                 other = ", ".join(
                     [

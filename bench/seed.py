@@ -7,10 +7,11 @@ profiles across the region and beyond (professions, languages spoken, topics, ex
 professionals, mixed visibility), 20,000 × scale published library resources in a dozen
 languages indexed for search (through the library's bulk indexing path), 100,000 × scale
 community contributions, 100 × scale webinars (half past with attendance and feedback, half
-upcoming with registrations) and two empty ones with 100 places for the registration burst, one
-signed-in bench member with a session, 300 signed-in searchers (200 of whom register at once in
-the burst) and 1,000 posters, and prints one JSON object on stdout: the session cookies, the
-pages and searches to load, and counts.
+upcoming with registrations) and two empty ones with 100 places for the registration burst,
+2,000 × scale learners in the demo's three courses (made by ``manage.py seed_demo``) at every
+stage, one signed-in bench member with a session, 300 signed-in searchers (200 of whom register
+at once in the burst; all of them learners who post the quiz) and 1,000 posters, and prints one
+JSON object on stdout: the session cookies, the pages and searches to load, and counts.
 
 Everything goes through the project's models with bulk_create in batches; every member gets the
 same precomputed password hash (hashing per member would take minutes with Argon2).
@@ -1489,6 +1490,484 @@ def webinar_registrations(pk: int) -> dict[str, object]:
     }
 
 
+# --- Courses ----------------------------------------------------------------------------
+
+COURSE_LEARNERS_PER_SCALE = 2000  # DESIGN.md §5: "3 courses with 2,000 learners"
+SECOND_COURSE_SHARE = 0.2  # learners also enrolled in a second course
+COURSE_WEIGHTS = {  # slug → share of the enrolments
+    "supporting-childrens-participation": 50,
+    "practicing-supervision": 25,
+    "multidisciplinary-team": 25,
+}
+QUIZ_COURSE = "supporting-childrens-participation"  # the course of the lesson page and the quiz posts
+BENCH_REFLECTION = (
+    "I would explain the plan to the child before the meeting, ask where they would like to sit, "
+    "and tell them afterwards how their view counted."
+)
+
+
+def _course_structure() -> dict[str, dict[str, object]]:
+    """The demo's courses (childhub/courses/demo.py, made by ``manage.py seed_demo``): per slug,
+    the original, its versions by language, its lessons in course order and the right answers
+    to each quiz in each version (in the words of that version, as its learners send them)."""
+    from childhub.courses.demo import COURSES, _right_answers
+    from childhub.courses.models import Block, Course, Lesson
+    from childhub.courses.queries import original_of
+
+    slugs = [spec.slug for spec in COURSES]
+    structure: dict[str, dict[str, object]] = {}
+    for slug in slugs:
+        versions = list(
+            Course.objects.filter(slug=slug, status=Course.Status.PUBLISHED)
+            .select_related("issuer", "co_issuer")
+            .order_by("pk")
+        )
+        if not versions:
+            continue
+        original = original_of(versions)
+        lessons = list(
+            Lesson.objects.filter(module__course=original)
+            .select_related("module")
+            .prefetch_related("blocks")
+            .order_by("module__position", "module__pk", "position", "pk")
+        )
+        quizzes = {
+            (block.lesson.module.course_id, block.key): _right_answers(block)
+            for block in Block.objects.filter(kind=Block.Kind.QUIZ, lesson__module__course__in=versions)
+            .select_related("lesson__module")
+            .prefetch_related("questions__choices")
+        }
+        structure[slug] = {
+            "original": original,
+            "versions": {v.language: v for v in versions},
+            "lessons": lessons,
+            "quizzes": quizzes,
+        }
+    return structure
+
+
+def _quiz_answers(structure: dict[str, object], version_pk: int, block_key: uuid.UUID) -> dict:
+    quizzes: dict = structure["quizzes"]  # type: ignore[assignment]
+    original = structure["original"]
+    return quizzes.get((version_pk, block_key)) or quizzes.get((original.pk, block_key), {})  # type: ignore[attr-defined]
+
+
+def _wrong(answers: dict) -> dict:
+    """The right answers with the first one changed: a failed attempt."""
+    wrong = dict(answers)
+    for key, value in wrong.items():
+        if isinstance(value, int):
+            wrong[key] = value + 1
+        elif isinstance(value, list):
+            wrong[key] = value[:-1] or [0, 1]
+        elif isinstance(value, dict):
+            wrong[key] = dict.fromkeys(value, "")
+        else:
+            wrong[key] = "I do not know"
+        break
+    return wrong
+
+
+def seed_courses(scale: float, rng: random.Random, bench: User) -> dict[str, int | float]:
+    """2,000 × scale learners in the demo's three courses, in bulk: each enrolled in one course
+    (a fifth also in a second), reading the version in their interface language when there is
+    one, at every stage: just enrolled, part-way (the lessons done with their progress rows,
+    passed quiz attempts with failed ones before some of them, reflections written, the current
+    lesson opened) or finished (with their certificate, issued without its PDF: the background
+    worker that draws it does not run in the benchmark). The 300 searchers (whose sessions post
+    the quiz) and the bench member are part-way through the course of the lesson page: its
+    first lesson done, the quiz lesson open."""
+    from childhub.courses.certificates import INTERFACE_LANGUAGES, signatory, source_of
+    from childhub.courses.models import Block, Enrolment, Lesson, LessonProgress, QuizAttempt, Reflection
+    from childhub.records.models import Certificate
+
+    structure = _course_structure()
+    if QUIZ_COURSE not in structure:
+        return {"course_learners": 0, "courses_skipped": 1}
+    keys = [s["original"].translation_key for s in structure.values()]  # type: ignore[attr-defined]
+    existing = Enrolment.objects.filter(
+        course_key__in=keys, learner__email__endswith="@" + EMAIL_DOMAIN
+    ).count()
+    if existing:
+        return {"course_enrolments": existing, "courses_skipped": 1}
+    started = time.monotonic()
+    now = timezone.now()
+    wanted = max(1, round(COURSE_LEARNERS_PER_SCALE * scale))
+    members = list(
+        User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True)
+        .order_by("pk")
+        .values_list("pk", "language", "display_name")
+    )
+    posting = members[:SEARCHERS]  # the searchers: their sessions post the quiz
+    others = members[SEARCHERS:]
+    learners = posting + rng.sample(others, k=min(len(others), max(0, wanted - len(posting))))
+    slugs = list(structure)
+    weights = [COURSE_WEIGHTS.get(slug, 10) for slug in slugs]
+    quiz_lessons: list[Lesson] = structure[QUIZ_COURSE]["lessons"]  # type: ignore[assignment]
+    first_quiz = _posting_quiz(quiz_lessons)
+
+    # (learner pk, UI language, name, slug, version language, lessons done or None for "up to the
+    # quiz lesson", with a failed attempt at the open quiz)
+    plans: list[tuple[int, str, str, str, str, int | None, bool]] = []
+    for pk, ui, name in learners[: len(posting)]:
+        plans.append((pk, ui, name, QUIZ_COURSE, "en", None, rng.random() < 0.3))
+    for pk, ui, name in learners[len(posting) :]:
+        chosen = rng.choices(slugs, weights=weights)[0]
+        courses = [chosen]
+        if rng.random() < SECOND_COURSE_SHARE:
+            courses.append(rng.choice([s for s in slugs if s != chosen]))
+        for slug in courses:
+            versions: dict = structure[slug]["versions"]  # type: ignore[assignment]
+            language = ui if ui in versions and rng.random() < 0.85 else "en"
+            n = len(structure[slug]["lessons"])  # type: ignore[arg-type]
+            stage = rng.random()
+            done = 0 if stage < 0.18 else n if stage > 0.85 else rng.randint(1, n - 1)
+            plans.append((pk, ui, name, slug, language, done, rng.random() < 0.3))
+    bench_plans = [
+        (bench.pk, "en", bench.display_name, QUIZ_COURSE, "en", None, True),
+        (bench.pk, "en", bench.display_name, "multidisciplinary-team", "en", 0, False),
+    ]
+    plans += [p for p in bench_plans if p[3] in structure]
+
+    enrolments, timelines = [], []
+    for pk, _ui, _name, slug, language, done, _failed in plans:
+        s = structure[slug]
+        lessons: list[Lesson] = s["lessons"]  # type: ignore[assignment]
+        done = first_quiz if done is None else done
+        enrolled_at = now - timedelta(days=rng.randint(1, 540), seconds=rng.randint(0, 86400))
+        span = now - enrolled_at
+        moments = sorted(enrolled_at + span * rng.random() for _ in range(done + 1))
+        enrolments.append(
+            Enrolment(
+                learner_id=pk,
+                course_key=s["original"].translation_key,  # type: ignore[attr-defined]
+                language=language,
+                enrolled_at=enrolled_at,
+                completed_at=moments[done - 1] if done == len(lessons) else None,
+            )
+        )
+        timelines.append((done, moments))
+    saved: list[Enrolment] = []
+    for batch in _batched(enrolments):
+        saved += Enrolment.objects.bulk_create(batch)
+    if any(e.pk is None for e in saved):
+        pks = {
+            (learner, key): pk
+            for pk, learner, key in Enrolment.objects.filter(course_key__in=keys).values_list(
+                "pk", "learner_id", "course_key"
+            )
+        }
+        for enrolment in enrolments:
+            enrolment.pk = pks[(enrolment.learner_id, enrolment.course_key)]
+
+    progress, attempts, reflections, certificates, last_keys = [], [], [], [], []
+    held_back = False
+    for plan, enrolment, (done, moments) in zip(plans, enrolments, timelines, strict=True):
+        pk, ui, name, slug, language, _done, failed = plan
+        s = structure[slug]
+        lessons = s["lessons"]  # type: ignore[assignment]
+        version = s["versions"][language]  # type: ignore[index]
+        for n, lesson in enumerate(lessons[:done]):
+            at = moments[n]
+            minimum = lesson.minimum_minutes * 60
+            spent = max(minimum, rng.randint(90, 1500))
+            progress.append(
+                LessonProgress(
+                    enrolment_id=enrolment.pk,
+                    lesson_key=lesson.key,
+                    first_viewed_at=max(enrolment.enrolled_at, at - timedelta(seconds=spent)),
+                    seconds_spent=spent,
+                    completed_at=at,
+                )
+            )
+            for block in lesson.blocks.all():
+                if block.kind == Block.Kind.QUIZ:
+                    right = _quiz_answers(s, version.pk, block.key)
+                    for f in range(rng.choices([0, 1, 2], weights=[70, 22, 8])[0]):
+                        attempts.append(
+                            QuizAttempt(
+                                enrolment_id=enrolment.pk,
+                                block_key=block.key,
+                                answers=_wrong(right),
+                                score=rng.choice([0, 25, 33, 50, 67]),
+                                passed=False,
+                                submitted_at=at - timedelta(minutes=10 * (f + 1)),
+                            )
+                        )
+                    attempts.append(
+                        QuizAttempt(
+                            enrolment_id=enrolment.pk,
+                            block_key=block.key,
+                            answers=right,
+                            score=100,
+                            passed=True,
+                            submitted_at=at,
+                        )
+                    )
+                elif block.kind == Block.Kind.REFLECTION and (
+                    lesson.completion_rule == Lesson.Rule.REFLECTION or rng.random() < 0.5
+                ):
+                    reflections.append(
+                        Reflection(enrolment_id=enrolment.pk, block_key=block.key, text=BENCH_REFLECTION)
+                    )
+        current = lessons[done] if done < len(lessons) else None
+        # The lesson after those done is open (a lesson complete when opened would be done).
+        opened = _done is None or rng.random() < 0.7
+        if current is not None and current.completion_rule != Lesson.Rule.VIEWED and opened:
+            at = moments[done]
+            progress.append(
+                LessonProgress(
+                    enrolment_id=enrolment.pk,
+                    lesson_key=current.key,
+                    first_viewed_at=at,
+                    seconds_spent=rng.randint(0, current.minimum_minutes * 60 - 1)
+                    if current.minimum_minutes
+                    else rng.randint(0, 600),
+                    completed_at=None,
+                )
+            )
+            enrolment.last_lesson_key = current.key
+            if failed:
+                for block in current.blocks.all():
+                    if block.kind == Block.Kind.QUIZ:
+                        attempts.append(
+                            QuizAttempt(
+                                enrolment_id=enrolment.pk,
+                                block_key=block.key,
+                                answers=_wrong(_quiz_answers(s, version.pk, block.key)),
+                                score=50,
+                                passed=False,
+                                submitted_at=at + (now - at) * rng.random(),
+                            )
+                        )
+        elif done:
+            enrolment.last_lesson_key = lessons[done - 1].key
+        if enrolment.last_lesson_key:
+            last_keys.append(enrolment)
+        if enrolment.completed_at is not None:
+            versions: dict = s["versions"]  # type: ignore[no-redef]
+            cert_language = (
+                language
+                if language in INTERFACE_LANGUAGES
+                else ui
+                if ui in INTERFACE_LANGUAGES
+                else settings.LANGUAGE_CODE
+            )
+            titled = versions.get(cert_language) or version
+            original = s["original"]
+            if slug == QUIZ_COURSE and not held_back:
+                held_back = True  # completed a moment ago: --certificate-timing issues its certificate
+                continue
+            approval = bool(original.co_issuer_approves and original.co_issuer_id)  # type: ignore[attr-defined]
+            pending = approval and rng.random() < 0.15
+            certificates.append(
+                Certificate(
+                    member_id=pk,
+                    holder_name=name,
+                    source=source_of(enrolment),
+                    kind=Certificate.Kind.COURSE_COMPLETION,
+                    title=titled.title,
+                    language=cert_language,
+                    hours=titled.estimated_hours,
+                    completed_on=timezone.localdate(enrolment.completed_at),
+                    issuer_id=titled.issuer_id,
+                    co_issuer_id=titled.co_issuer_id,
+                    signatories=[
+                        sig
+                        for sig in (
+                            signatory(titled.issuer_signatory, titled.issuer.name),
+                            signatory(titled.co_issuer_signatory, titled.co_issuer.name)
+                            if titled.co_issuer
+                            else None,
+                        )
+                        if sig is not None
+                    ],
+                    status=Certificate.Status.PENDING if pending else Certificate.Status.VALID,
+                    approved_at=None
+                    if pending or not approval
+                    else enrolment.completed_at + timedelta(days=2),
+                    issued_at=enrolment.completed_at,
+                )
+            )
+    for model, rows in (
+        (LessonProgress, progress),
+        (QuizAttempt, attempts),
+        (Reflection, reflections),
+        (Certificate, certificates),
+    ):
+        for batch in _batched(rows):
+            model.objects.bulk_create(batch)
+    Enrolment.objects.bulk_update(last_keys, ["last_lesson_key"], batch_size=500)
+    return {
+        "course_learners": len({p[0] for p in plans}),
+        "course_enrolments": len(enrolments),
+        "course_completed": sum(e.completed_at is not None for e in enrolments),
+        "lesson_progress": len(progress),
+        "quiz_attempts": len(attempts),
+        "reflections": len(reflections),
+        "course_certificates": len(certificates),
+        "course_seconds": round(time.monotonic() - started, 2),
+    }
+
+
+def _posting_quiz(lessons: list) -> int:
+    """The first quiz lesson of a module nobody waits for, whose questions have one answer each
+    (single choice, true or false): the lesson page, and the quiz the bench posts."""
+    from childhub.courses.models import Block, Lesson, Question
+
+    simple = {Question.Kind.SINGLE, Question.Kind.TRUE_FALSE}
+    for n, lesson in enumerate(lessons):
+        if lesson.completion_rule != Lesson.Rule.QUIZ or lesson.module.prerequisites.exists():
+            continue
+        kinds = set(
+            Question.objects.filter(block__lesson=lesson, block__kind=Block.Kind.QUIZ).values_list(
+                "kind", flat=True
+            )
+        )
+        if kinds and kinds <= simple:
+            return n
+    raise RuntimeError("no quiz with single-choice questions in an open module")
+
+
+def target_courses() -> dict[str, object]:
+    """The catalogue, the lesson page (the course's first simple quiz lesson, in English, where
+    the bench member and the searchers are), and the quiz form the bench posts: the right
+    answer to each question, as the lesson page's form sends it."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from childhub.courses.models import Block
+
+    structure = _course_structure().get(QUIZ_COURSE)
+    with translation.override("en"):
+        catalogue = reverse("courses:catalogue")
+        if structure is None:
+            return {"course_catalogue_path": catalogue}
+        lessons: list = structure["lessons"]  # type: ignore[assignment]
+        lesson = lessons[_posting_quiz(lessons)]
+        block = lesson.blocks.get(kind=Block.Kind.QUIZ)
+        slug = structure["original"].slug  # type: ignore[attr-defined]
+        keys = {"slug": slug, "lesson_key": lesson.key}
+        lesson_path = reverse("courses:lesson", kwargs=keys)
+        quiz_path = reverse("courses:submit_quiz", kwargs={**keys, "block_key": block.key})
+    data = {}
+    for question in block.questions.prefetch_related("choices"):
+        right = [n for n, choice in enumerate(question.choices.all()) if choice.correct]
+        data[f"q-{question.key}"] = str(right[0])
+    return {
+        "course_catalogue_path": catalogue,
+        "course_lesson_path": lesson_path,
+        "course_lesson_title": lesson.title,
+        "course_quiz_path": quiz_path,
+        "course_quiz_block": str(block.key),
+        "course_quiz_data": data,
+    }
+
+
+def quiz_attempts(block_key: str) -> dict[str, int]:
+    """The attempts at one quiz (bench/run.py compares them before and after posting it)."""
+    from childhub.courses.models import QuizAttempt
+
+    rows = QuizAttempt.objects.filter(block_key=block_key)
+    return {
+        "attempts": rows.count(),
+        "passed": rows.filter(passed=True).count(),
+        "enrolments": rows.values("enrolment").distinct().count(),
+    }
+
+
+CERTIFICATE_DRAWS = 10
+
+
+def certificate_timing(draws: int = CERTIFICATE_DRAWS) -> dict[str, object]:
+    """Issue the certificate of the enrolment completed a moment ago (left without one by
+    seed_courses) as completing the course does, then time drawing its PDF as the background
+    task does (``records.actions.render_certificate_pdf``): one draw to warm up (reportlab and
+    the fonts loaded), then ``draws`` more. The PDFs go to a temporary media folder, removed
+    afterwards."""
+    import shutil
+    import statistics
+    import tempfile
+
+    from django.test.utils import override_settings
+
+    from childhub.courses import certificates
+    from childhub.courses.models import Enrolment
+    from childhub.records import actions as records
+    from childhub.records.models import Certificate
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    sources = set(
+        Certificate.objects.filter(source__startswith="courses.enrolment:").values_list("source", flat=True)
+    )
+    enrolment = next(
+        (
+            e
+            for e in Enrolment.objects.filter(
+                completed_at__isnull=False, learner__email__endswith="@" + EMAIL_DOMAIN
+            ).order_by("pk")
+            if certificates.source_of(e) not in sources
+        ),
+        None,
+    )
+    if enrolment is None:
+        return {"error": "no completed enrolment without a certificate (seeded before?)"}
+
+    def queued() -> list[dict]:
+        if "django_tasks_db" not in backend:
+            return []
+        from django_tasks_db.models import DBTaskResult
+
+        return list(
+            DBTaskResult.objects.filter(task_path__endswith="render_certificate").values_list(
+                "args_kwargs", flat=True
+            )
+        )
+
+    started = time.perf_counter()
+    certificate = certificates.issue_for_enrolment(enrolment_id=enrolment.pk)
+    issue_ms = (time.perf_counter() - started) * 1000
+    assert certificate is not None
+    certificate = Certificate.objects.select_related("issuer", "co_issuer").get(pk=certificate.pk)
+    enqueued = [
+        row for row in queued() if (row or {}).get("kwargs", {}).get("certificate_id") == certificate.pk
+    ]
+    drawn_in_request = bool(certificate.pdf)
+
+    media = Path(tempfile.mkdtemp(prefix="certificates-", dir=BASE_DIR / "var" / "bench"))
+    walls, cpus, size = [], [], 0
+    try:
+        with override_settings(MEDIA_ROOT=str(media)):
+            for _ in range(draws + 1):
+                wall, cpu = time.perf_counter(), time.process_time()
+                records.render_certificate_pdf(certificate)
+                walls.append((time.perf_counter() - wall) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
+            size = certificate.pdf.size
+            certificate.pdf.storage.delete(certificate.pdf.name)
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="")  # as before: drawn by the worker
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+    return {
+        "course": certificate.title,
+        "language": certificate.language,
+        "signatories": len(certificate.signatories),
+        "co_issuer": bool(certificate.co_issuer_id),
+        "status": certificate.status,
+        "issue_ms": round(issue_ms, 1),
+        "drawn_in_request": drawn_in_request,
+        "task_backend": backend,
+        "enqueued": len(enqueued),
+        "first_ms": round(walls[0], 1),
+        "draws": draws,
+        "median_ms": round(statistics.median(walls[1:]), 1),
+        "min_ms": round(min(walls[1:]), 1),
+        "max_ms": round(max(walls[1:]), 1),
+        "median_cpu_ms": round(statistics.median(cpus[1:]), 1),
+        "pdf_kb": round(size / 1024, 1),
+    }
+
+
 def target_resource() -> dict[str, object]:
     """A typical public resource page, a two-facet list address, and the search words."""
     from childhub.library.models import Resource
@@ -1596,6 +2075,14 @@ def main() -> None:
         "--count-answers", action="store_true", help="only print the number of answers by status (JSON)"
     )
     parser.add_argument(
+        "--quiz-attempts", metavar="BLOCK_KEY", help="only print the attempts at one quiz (JSON)"
+    )
+    parser.add_argument(
+        "--certificate-timing",
+        action="store_true",
+        help="only issue the certificate of a course completed a moment ago and time drawing its PDF (JSON)",
+    )
+    parser.add_argument(
         "--webinar-registrations",
         type=int,
         metavar="PK",
@@ -1608,6 +2095,12 @@ def main() -> None:
     if args.webinar_registrations:
         print(json.dumps(webinar_registrations(args.webinar_registrations)))
         return
+    if args.quiz_attempts:
+        print(json.dumps(quiz_attempts(args.quiz_attempts)))
+        return
+    if args.certificate_timing:
+        print(json.dumps(certificate_timing()))
+        return
     rng = random.Random(2026)
     started = time.monotonic()
     counts: dict[str, int | float] = dict(seed_members(args.scale, rng))
@@ -1618,6 +2111,9 @@ def main() -> None:
     thread = target_thread(rng)
     webinars = target_webinars()
     user = bench_member()
+    # Its own random sequence too; after the bench member, who is one of the learners.
+    counts.update(seed_courses(args.scale, random.Random(2028), user))
+    courses = target_courses()
     posters = poster_sessions()
     if connection.vendor == "postgresql":
         # A live database is analysed by autovacuum soon after bulk changes; without statistics
@@ -1625,6 +2121,11 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     searchers = searcher_sessions()
+    searcher_pks = list(
+        User.objects.filter(email__endswith="@" + EMAIL_DOMAIN, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:SEARCHERS]
+    )
     result = {
         "counts": counts,
         "seconds": round(time.monotonic() - started, 2),
@@ -1638,6 +2139,10 @@ def main() -> None:
         "poster_sessions": [key for _pk, key in posters],
         **thread,
         **webinars,
+        **courses,
+        # The quiz posts: the searchers, part-way through the course of the quiz (seed_courses).
+        "course_learner_pks": searcher_pks,
+        "course_learner_sessions": searchers,
         "profile_pk": target_profile(rng),
         **target_resource(),
         "total_profiles": Profile.objects.count(),
