@@ -13,15 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from childhub.accounts.models import Organisation
 from childhub.core.models import language_choices, topic_choices
+from childhub.core.widgets import QuickSelect
 
 from .models import Question
 
 
 class CatalogueFilterForm(forms.Form):
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=QuickSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=QuickSelect)
     audience = forms.CharField(label=_("For whom"), required=False, max_length=100)
-    issuer = forms.ChoiceField(label=_("Issued by"), required=False)
+    issuer = forms.ChoiceField(label=_("Issued by"), required=False, widget=QuickSelect)
 
     def __init__(self, *args: Any, issuers: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
