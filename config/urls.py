@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("webinars/", include("childhub.webinars.urls")),
     path("records/", include("childhub.records.urls")),
     path("courses/", include("childhub.courses.urls")),
+    path("impact/", include("childhub.impact.urls")),
     path("staff/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -62,6 +63,10 @@ class Period:
     def end_day(self) -> date:
         """The first day after the period (for date fields)."""
         return timezone.localdate(self.end)
+
+    @property
+    def last_day(self) -> date:
+        return self.end_day - timedelta(days=1)
 
     def within(self, field_name: str) -> Q:
         return Q(**{f"{field_name}__gte": self.start, f"{field_name}__lt": self.end})
@@ -379,6 +384,27 @@ def webinar_response_rate(period: Period) -> Share:
 # Courses
 
 
+def _offered_courses(period: Period) -> QuerySet[Course]:
+    return Course.objects.published().filter(created_at__lt=period.end)
+
+
+def courses_offered(period: Period) -> Tally:
+    """Courses, not language versions: the versions of one course share a translation key."""
+    return Tally(
+        _offered_courses(period).order_by().values("translation_key").distinct().count(),
+        "distinct translation_key of courses.Course status=published (today) created before end",
+        people=False,
+    )
+
+
+def course_languages(period: Period) -> Tally:
+    return Tally(
+        _offered_courses(period).order_by().values("language").distinct().count(),
+        "distinct language of courses.Course status=published (today) created before end",
+        people=False,
+    )
+
+
 def course_enrolments(period: Period) -> Tally:
     return Tally(
         Enrolment.objects.filter(period.within("enrolled_at")).count(),
@@ -588,6 +614,8 @@ FIGURES: dict[str, Callable[[Period], Figure]] = {
     "webinars.participants_by_profession": webinar_participants_by_profession,
     "webinars.found_useful": webinar_found_useful,
     "webinars.response_rate": webinar_response_rate,
+    "courses.offered": courses_offered,
+    "courses.languages": course_languages,
     "courses.enrolments": course_enrolments,
     "courses.completions": course_completions,
     "courses.completions_by_month": course_completions_by_month,
@@ -610,6 +638,7 @@ FIGURES: dict[str, Callable[[Period], Figure]] = {
 class Report:
     period: Period
     figures: dict[str, Figure] = field(default_factory=dict)
+    computed_at: datetime = field(default_factory=timezone.now)
 
     def export(self, *, protected: bool = False) -> dict[str, Any]:
         return {
@@ -622,6 +651,21 @@ class Report:
 def report(period: Period) -> Report:
     """Every figure for the period (a fixed number of queries: one or two per figure)."""
     return Report(period, {name: compute(period) for name, compute in FIGURES.items()})
+
+
+REPORT_CACHE_SECONDS = 600
+
+
+def cached_report(period: Period) -> Report:
+    """The report as computed at most ten minutes ago (the default cache: Redis in production),
+    so that the public page, the dashboard and its exports of one period cost one computation."""
+    key = f"impact:report:{period.start.isoformat()}:{period.end.isoformat()}"
+    found = cache.get(key)
+    if isinstance(found, Report):
+        return found
+    computed = report(period)
+    cache.set(key, computed, REPORT_CACHE_SECONDS)
+    return computed
 
 
 @dataclass(frozen=True)
