@@ -76,6 +76,7 @@ class ProfileForm(forms.ModelForm):
             "organisation",
             "country",
             "bio",
+            "gender",
             *(f"{name}_visibility" for name in Profile.VISIBLE_FIELDS),
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
@@ -89,6 +90,7 @@ class ProfileForm(forms.ModelForm):
             field.label = _("Who can see this")
             field.help_text = ""
         self.fields["name_visibility"].label = _("Who can see my name and profile")
+        self.fields["gender"].choices = [("", _("I prefer not to say")), *Profile.Gender.choices]  # type: ignore[attr-defined]
         if self.instance.pk:
             self.fields["display_name"].initial = self.instance.user.display_name
             self.fields["languages"].initial = list(self.instance.languages.all())
@@ -116,6 +118,7 @@ class ProfileForm(forms.ModelForm):
             "photo",
         ):
             pairs.append((self[name], self[f"{name}_visibility"]))
+        pairs.append((self["gender"], None))  # never shown, so no one to show it to
         return pairs
 
 

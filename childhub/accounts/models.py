@@ -178,6 +178,11 @@ class Profile(models.Model):
         STUDENT = "student", _("Student")
         OTHER = "other", pgettext_lazy("profession", "Other")
 
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        ANOTHER = "another", _("In another way")
+
     VISIBLE_FIELDS: ClassVar[tuple[str, ...]] = (
         "name",
         "profession",
@@ -211,6 +216,16 @@ class Profile(models.Model):
         Topic, verbose_name=_("topics of interest"), blank=True, related_name="interested"
     )
     bio = models.TextField(_("short bio"), max_length=1000, blank=True)
+    # Never shown to anyone: only counted, without names, in the impact figures.
+    gender = models.CharField(
+        _("gender"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_(
+            "Optional. Never shown on your profile: only counted, without names, in the hub's figures."
+        ),
+    )
     photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
 
     name_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)

@@ -56,6 +56,7 @@ def _export_profile(user: User) -> list[dict]:
         "organisation__name",
         "country",
         "bio",
+        "gender",
         "photo",
         "verified_at",
         "is_expert",

@@ -262,7 +262,10 @@ def donor_report_pdf(report: Report, earlier: Report | None = None) -> bytes:
             Spacer(1, 2 * mm),
         ]
         rows = [[_("Figure"), _("Earlier period"), _("This period"), _("Change")]]
-        rows += [[c.label, c.first, c.second, c.difference] for c in tables.comparison(earlier, report)]
+        rows += [
+            [c.label, c.first, c.second, c.difference]
+            for c in tables.comparison(earlier, report, protected=True)
+        ]
         story += [grid(rows, [70 * mm, 30 * mm, 30 * mm, None]), Spacer(1, 4 * mm)]
     story += [p(_("How each figure is counted"), subheading), Spacer(1, 2 * mm)]
     for name, figure in report.figures.items():

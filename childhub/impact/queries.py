@@ -233,6 +233,14 @@ def members_by_profession(period: Period) -> Breakdown:
     )
 
 
+def members_by_gender(period: Period) -> Breakdown:
+    return Breakdown(
+        _by(_members_by(period), "profile__gender"),
+        "accounts.User with date_joined < end by Profile.gender (optional, never shown); "
+        "'unknown': not given or erased",
+    )
+
+
 def new_members_by_month(period: Period) -> Breakdown:
     return Breakdown(
         _by_month(User.objects.filter(period.within("date_joined")), "date_joined"),
@@ -598,6 +606,7 @@ FIGURES: dict[str, Callable[[Period], Figure]] = {
     "members.active": members_active,
     "members.by_country": members_by_country,
     "members.by_profession": members_by_profession,
+    "members.by_gender": members_by_gender,
     "members.new_by_month": new_members_by_month,
     "members.verified_professionals": verified_professionals,
     "members.experts": experts,

@@ -32,6 +32,7 @@ LABELS: dict[str, Promise] = {
     "members.active": gettext_lazy("Active members"),
     "members.by_country": gettext_lazy("Members by country"),
     "members.by_profession": gettext_lazy("Members by profession"),
+    "members.by_gender": gettext_lazy("Members by gender"),
     "members.new_by_month": gettext_lazy("New members by month"),
     "members.verified_professionals": gettext_lazy("Verified professionals"),
     "members.experts": gettext_lazy("Experts"),
@@ -79,6 +80,7 @@ SECTIONS: list[tuple[str, Promise, list[str]]] = [
             "members.experts",
             "members.by_country",
             "members.by_profession",
+            "members.by_gender",
             "members.new_by_month",
         ],
     ),
@@ -179,12 +181,13 @@ KEY_KINDS: dict[str, tuple[Promise, Callable[[str], str]]] = {
     "profession": (gettext_lazy("Profession"), _choice(Profile.Profession.choices)),
     "language": (gettext_lazy("Language"), lambda key: language_name(key)),
     "kind": (gettext_lazy("Type"), _choice(Resource.Kind.choices)),
+    "gender": (gettext_lazy("Gender"), _choice(Profile.Gender.choices)),
     "month": (gettext_lazy("Month"), _month),
 }
 
 
 def _key_kind(name: str) -> str:
-    for kind in ("country", "profession", "language", "kind", "month"):
+    for kind in KEY_KINDS:
         if name.endswith(kind):
             return kind
     raise ValueError(name)
@@ -325,9 +328,9 @@ class Compared:
     anchor: str
 
 
-def comparison(first: Report, second: Report) -> list[Compared]:
-    """Each headline figure in both periods; a figure of fewer than 5 people in either period is
-    shown in neither (the difference would give the small count away)."""
+def comparison(first: Report, second: Report, *, protected: bool) -> list[Compared]:
+    """Each headline figure in both periods; protected, a figure of fewer than 5 people in either
+    period is shown in neither (the difference would give the small count away)."""
     changes = queries.compare(first, second)
     rows = []
     for _slug, _title, names in SECTIONS:
@@ -336,7 +339,7 @@ def comparison(first: Report, second: Report) -> list[Compared]:
             figure = second.figures[name]
             if isinstance(figure, Breakdown):
                 continue
-            if change.small:
+            if protected and change.small:
                 small = queries.SMALL_CELL_LABEL
                 rows.append(Compared(name, str(LABELS[name]), small, small, "", anchor(name)))
                 continue

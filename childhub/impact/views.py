@@ -84,7 +84,7 @@ def dashboard(request: MemberRequest) -> HttpResponse:
     compared_period = form.compared_period()
     comparison = None
     if compared_period is not None:
-        comparison = tables.comparison(queries.cached_report(compared_period), report)
+        comparison = tables.comparison(queries.cached_report(compared_period), report, protected=False)
     sections = [
         (section, [(table, bar_chart(table)) for table in section.tables])
         for section in tables.sections(report, protected=False)

@@ -108,3 +108,20 @@ def test_visitors_are_sent_to_sign_in_to_edit_a_profile():
     response = Client().get("/en/me/profile/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_gender_is_optional_and_never_shown_even_to_the_member(member, other_member):
+    assert client_for(member).post("/en/me/profile/", _form()).status_code == 302
+    assert Profile.objects.get(user=member).gender == ""
+    client_for(member).post("/en/me/profile/", _form(gender="another", name_visibility="public"))
+    assert Profile.objects.get(user=member).gender == "another"
+    for client in (client_for(member), client_for(other_member), Client()):
+        assert "In another way" not in client.get(f"/en/members/{member.pk}/").text
+
+
+@pytest.mark.django_db
+def test_an_unknown_gender_is_refused_and_the_rest_is_kept(member):
+    response = client_for(member).post("/en/me/profile/", _form(gender="x", job_title="Kept title"))
+    assert response.status_code == 200
+    assert "Kept title" in response.text

@@ -99,6 +99,14 @@ def test_members_by_country_and_profession(member: Any, other_member: Any) -> No
     assert queries.members_by_profession(YEAR).rows == {"psychologist": 1, "social-worker": 2}
 
 
+def test_members_by_gender_counts_only_those_who_gave_it(member: Any, other_member: Any) -> None:
+    joined(member, MARCH)
+    joined(other_member, MARCH)
+    joined(ProfileFactory(gender="woman").user, MARCH)
+    joined(ProfileFactory(gender="another").user, MARCH)
+    assert queries.members_by_gender(YEAR).rows == {"another": 1, "unknown": 2, "woman": 1}
+
+
 def test_erased_members_are_counted_but_not_identified(member: Any, other_member: Any) -> None:
     joined(member, MARCH)
     joined(other_member, MARCH)

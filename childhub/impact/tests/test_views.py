@@ -215,7 +215,7 @@ def test_the_xlsx_export_has_the_figures_and_a_sheet_per_table(staff: Any) -> No
         for name in FIGURES
     )
     assert len(book.sheetnames) == 1 + tables_count
-    summary = [row for row in book["Figures"].iter_rows(values_only=True)]
+    summary = list(book["Figures"].iter_rows(values_only=True))
     assert summary[3][:3] == ("Members", "Members", 9)
     assert summary[4][:3] == ("Members", "New members", 9)
     countries = dict(row[:2] for row in book["Members by country"].iter_rows(min_row=5, values_only=True))
