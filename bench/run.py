@@ -62,6 +62,8 @@ BUDGETS: dict[str, dict[str, Any]] = {
     "cached": {"label": "anonymous list or home page, cached per language", "rps": 2000, "p95": 25},
     "detail": {"label": "detail page, uncached (visitor or member)", "rps": 300, "p95": 150},
     "member": {"label": "search, member pages, form posts", "rps": 100, "p95": 400},
+    # Issue 7: the staff dashboard for one year, judged at c8 (a few staff at once, not a crowd).
+    "dashboard": {"label": "staff impact dashboard, one year", "rps": 0, "p95": 500, "at": 8},
 }
 OVERLOAD_RATIO = 0.90  # c32 throughput ≥ 90 % of c8
 OVERLOAD_P99_MS = 1000
@@ -90,6 +92,7 @@ class Page:
     sessions: str = "poster_sessions"
     session_pks: str = "poster_pks"
     quiz_block: str = ""  # a quiz: its attempts are counted (else the community's answers)
+    session_key: str = ""  # another signed-in session than the bench member's (a key of the seed)
 
 
 @dataclass
@@ -696,7 +699,9 @@ def verify_quiz(
 
 def page_headers(page: Page, session: tuple[str, str]) -> dict[str, str]:
     headers = {"Accept-Encoding": "gzip", "Accept-Language": "en", "User-Agent": "childhub-bench"}
-    if page.member:
+    if page.session_key:
+        headers["Cookie"] = f"{session[0]}={page.session_key}; django_language=en"
+    elif page.member:
         headers["Cookie"] = f"{session[0]}={session[1]}; django_language=en"
     return headers
 
@@ -1049,25 +1054,29 @@ def judge(run: Run, c8: Run | None, weight: dict[str, Any]) -> None:
         run.checks.append("HTML not compressed")
     if weight["html_kb"] > HTML_KB:
         run.checks.append(f"HTML > {HTML_KB} KB")
-    if run.concurrency < 32:
-        return
     budget = BUDGETS[run.budget]
-    if run.budget == "cached" and weight.get("cached_by_app") is False:
-        run.checks.append("not cached by the app (no X-Page-Cache: hit)")
-    if run.rps < budget["rps"]:
-        run.checks.append(f"req/s < {budget['rps']}")
-    if s["p95"] / 1000 > budget["p95"]:
-        run.checks.append(f"p95 > {budget['p95']} ms")
-    if s["p99"] / 1000 > OVERLOAD_P99_MS:
+    at = budget.get("at", 32)
+    if run.concurrency < at:
+        return
+    if run.concurrency == at:
+        if run.budget == "cached" and weight.get("cached_by_app") is False:
+            run.checks.append("not cached by the app (no X-Page-Cache: hit)")
+        if run.rps < budget["rps"]:
+            run.checks.append(f"req/s < {budget['rps']}")
+        if s["p95"] / 1000 > budget["p95"]:
+            run.checks.append(f"p95 > {budget['p95']} ms")
+    if at == 32 and s["p99"] / 1000 > OVERLOAD_P99_MS:
         run.checks.append(f"p99 > {OVERLOAD_P99_MS} ms")
-    if c8 is not None and run.rps < OVERLOAD_RATIO * c8.rps:
+    if run.concurrency >= 32 and c8 is not None and run.rps < OVERLOAD_RATIO * c8.rps:
         run.checks.append(f"c32 < 90 % of c8 ({run.rps / c8.rps:.0%})")
 
 
 def budget_text(run: Run) -> str:
+    b = BUDGETS[run.budget]
+    if b.get("at") == 8:
+        return f"p95 ≤ {b['p95']} ms" if run.concurrency == 8 else "≥ 90 % of c8"
     if run.concurrency < 32:
         return "no errors"
-    b = BUDGETS[run.budget]
     if run.concurrency > 32:  # a one-off burst: no c8 row to compare with
         return f"≥ {b['rps']:,} req/s, p95 ≤ {b['p95']} ms; p99 ≤ 1 s; exactly the places confirmed"
     return f"≥ {b['rps']:,} req/s, p95 ≤ {b['p95']} ms; ≥ 90 % of c8, p99 ≤ 1 s"
@@ -1197,6 +1206,26 @@ def bench_database(
                 quiz_block=seed["course_quiz_block"],
             ),
         ]
+    pages += [
+        # The seed's "3,500 members" at scale 1: the page must show every seeded account.
+        Page(
+            "impact page (visitor)",
+            "/en/impact/",
+            False,
+            "cached",
+            f"<strong>{seed['impact_members']:,}</strong>",
+        ),
+        Page(
+            "impact dashboard, one year (staff)",
+            "/en/impact/dashboard/",
+            True,
+            "dashboard",
+            "Donor report (PDF)",
+            session_key=seed["staff_session"],
+        ),
+    ]
+    log(f"{name}: the impact figures of one year computed in {seed['impact_report_ms']} ms (uncached)")
+    info["impact_report_ms"] = seed["impact_report_ms"]
     if args.only:  # rerun some pages (bench/README.md: "Rerunning noisy rows")
         pages = [p for p in pages if any(part in p.name for part in args.only)]
     spec = {
@@ -1893,6 +1922,8 @@ def course_sections(infos: list[dict[str, Any]]) -> list[str]:
 
 
 def _budget_of(page: str) -> str:
+    if page.startswith("impact dashboard"):
+        return "dashboard"
     if "(visitor)" in page:
         return "cached"
     if page.startswith(("profile", "resource", "question", "webinar page", "lesson page")):

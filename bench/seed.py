@@ -54,6 +54,7 @@ MEMBERS_PER_SCALE = 3500
 BATCH = 2000
 EMAIL_DOMAIN = "bench.childhub.example"
 BENCH_EMAIL = "bench.member@childhub.example"
+STAFF_EMAIL = "bench.staff@childhub.example"
 BENCH_PASSWORD = "bench-member-password-2026"
 
 # country → (weight, first names, last names, languages spoken (first is the usual one), UI language)
@@ -161,6 +162,8 @@ PEOPLE: dict[str, tuple[int, list[str], list[str], list[str], str]] = {
     "US": (1, ["Emily", "Michael"], ["Johnson", "Brown"], ["en"], "en"),
 }
 
+# Optional and never shown: about three in four members give it (most of the field are women).
+GENDERS = [("woman", 55), ("man", 20), ("another", 1), ("", 24)]
 PROFESSIONS = [
     ("social-worker", 30),
     ("psychologist", 14),
@@ -300,6 +303,8 @@ def seed_members(scale: float, rng: random.Random) -> dict[str, int]:
     Interest = Profile.topics.through
     ExpertTopic = Profile.expert_topics.through
     ExpertLanguage = Profile.expert_languages.through
+    # Gender from a sequence of its own, so that adding it kept every other pick of earlier runs.
+    genders = random.Random(2029)
     for user, (country, spoken) in zip(users, plans, strict=True):
         pk = ids[user.email]
         expert = rng.random() < 0.04
@@ -315,6 +320,7 @@ def seed_members(scale: float, rng: random.Random) -> dict[str, int]:
                 bio=rng.choice(BIOS) if rng.random() < 0.6 else "",
                 verified_at=user.date_joined + timedelta(days=rng.randint(1, 200)) if verified else None,
                 is_expert=expert,
+                gender=_weighted(genders, GENDERS),
                 **_levels(rng),
             )
         )
@@ -2026,6 +2032,39 @@ def target_resource() -> dict[str, object]:
     }
 
 
+def bench_staff() -> User:
+    """A staff member with two-factor authentication, who loads the impact dashboard."""
+    from allauth.mfa.models import Authenticator
+
+    user = User.objects.filter(email=STAFF_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(
+            STAFF_EMAIL, BENCH_PASSWORD, display_name="Bench Staff", language="en", is_staff=True
+        )
+        EmailAddress.objects.get_or_create(
+            user=user, email=STAFF_EMAIL, defaults={"verified": True, "primary": True}
+        )
+        Profile.objects.get_or_create(user=user, defaults={"country": "HU", "profession": "ngo"})
+        record_consent(member=user)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "bench"})
+    return user
+
+
+def impact_timing() -> dict[str, object]:
+    """The impact figures of the last twelve months, computed once without the cache (what the
+    dashboard's first visitor of a period waits for), and the members the public page must show."""
+    from childhub.impact import queries
+    from childhub.impact.forms import default_period
+
+    started = time.monotonic()
+    queries.report(queries.Period.of_days(*default_period()))
+    return {
+        "impact_report_ms": round((time.monotonic() - started) * 1000),
+        "impact_members": User.objects.count(),
+    }
+
+
 def bench_member() -> User:
     """The member the load signs in as: English interface, a profile, current policies accepted."""
     user = User.objects.filter(email=BENCH_EMAIL).first()
@@ -2172,6 +2211,8 @@ def main() -> None:
         "bench_member_pk": user.pk,
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_key": session_for(user),
+        "staff_session": session_for(bench_staff()),
+        **impact_timing(),
         "searcher_sessions": searchers,
         # The registration burst: as many members at once, each posting once (the searchers).
         "webinar_burst_sessions": searchers[:WEBINAR_BURST],
