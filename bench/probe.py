@@ -108,7 +108,10 @@ def main() -> None:
         else:
             client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
             client.cookies["django_language"] = "en"
-            if page["member"]:
+            if page.get("session"):  # another member's signed-in session (staff, for the dashboard)
+                cookie, key = page["session"]
+                client.cookies[cookie] = key
+            elif page["member"]:
                 client.force_login(member)
 
             def request(client: Client = client, path: str = page["path"]) -> HttpResponse:

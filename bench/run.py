@@ -1232,6 +1232,7 @@ def bench_database(
         "member_pk": seed["bench_member_pk"],
         "pages": [
             {"name": p.name, "path": p.path, "member": p.member}
+            | ({"session": [seed["session_cookie"], p.session_key]} if p.session_key else {})
             | (
                 {
                     "method": "POST",

@@ -78,7 +78,9 @@ def csv_download(report: Report, *, only: str = "") -> Any:
         for table in section.tables:
             if only and table.name != only:
                 continue
-            lines = [(row.label, row.text if row.shown is None else row.shown, row.key) for row in table.rows]
+            lines: list[tuple[str, object, str]] = [
+                (row.label, row.text if row.shown is None else row.shown, row.key) for row in table.rows
+            ]
             lines.append((_("Total"), _total(table), "total"))
             for label, shown, key in lines:
                 download.row(
