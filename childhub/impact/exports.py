@@ -152,6 +152,7 @@ def xlsx_workbook(report: Report) -> bytes:
             add(summary, section.title, headline.label, _value(headline), part, whole, figure.method)
     add(summary)
     add(summary, _('Counts of fewer than five people are shown as "< 5".'))
+    add(summary, tables.withheld_note())
     for section in sections:
         for table in section.tables:
             sheet = book.create_sheet(_sheet_title(table.title, taken))
@@ -162,6 +163,9 @@ def xlsx_workbook(report: Report) -> bytes:
             for row in table.rows:
                 add(sheet, row.label, row.text if row.shown is None else row.shown)
             add(sheet, _("Total"), _total(table))
+            if table.withheld:
+                add(sheet)
+                add(sheet, tables.withheld_note())
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -250,7 +254,10 @@ def donor_report_pdf(report: Report, earlier: Report | None = None) -> bytes:
             left_out = len(table.rows) - len(shown)
             if left_out:
                 rows.append([_("%(count)s more rows in the spreadsheet export") % {"count": left_out}, ""])
-            story += [grid(rows, [80 * mm, 35 * mm]), Spacer(1, 4 * mm)]
+            story.append(grid(rows, [80 * mm, 35 * mm]))
+            if table.withheld:
+                story.append(p(tables.withheld_note(), small))
+            story.append(Spacer(1, 4 * mm))
     if earlier is not None:
         story += [
             p(

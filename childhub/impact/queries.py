@@ -29,6 +29,7 @@ from childhub.webinars.models import FeedbackResponse, Presenter, Registration, 
 
 SMALL_CELL = 5
 SMALL_CELL_LABEL = "< 5"
+WITHHELD_LABEL = "x"  # a larger cell hidden so that a small one cannot be worked out
 UNKNOWN = "unknown"  # no profile (never filled in, or erased with the account)
 
 
@@ -136,10 +137,31 @@ class Breakdown:
     def total(self) -> int:
         return sum(self.rows.values())
 
+    def withheld(self) -> tuple[set[str], set[str]]:
+        """The keys to hide in a protected view: the small cells (fewer than 5 people), and
+        enough of the next smallest cells that the small ones cannot be worked out from the total
+        (which the headline figures show): at least two cells hidden, together 5 or more."""
+        if not self.people:
+            return set(), set()
+        small = {key for key, n in self.rows.items() if n < SMALL_CELL}
+        also: set[str] = set()
+        if small:
+            rest = sorted((n, key) for key, n in self.rows.items() if key not in small)
+            hidden_sum = sum(self.rows[key] for key in small)
+            while rest and (len(small) + len(also) < 2 or hidden_sum < SMALL_CELL):
+                n, key = rest.pop(0)
+                also.add(key)
+                hidden_sum += n
+        return small, also
+
     def export(self, *, protected: bool = False) -> dict[str, Any]:
         rows: dict[str, int | str | None] = dict(self.rows)
         if protected and self.people:
-            rows = {key: protect(n) for key, n in self.rows.items()}
+            small, also = self.withheld()
+            for key in small:
+                rows[key] = SMALL_CELL_LABEL
+            for key in also:
+                rows[key] = WITHHELD_LABEL
         return {"rows": rows, "method": self.method}
 
 

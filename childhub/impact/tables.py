@@ -161,6 +161,10 @@ PUBLIC = [
 ]
 
 
+def withheld_note() -> str:
+    return _('"x": withheld, so that a group of fewer than five people cannot be worked out from the total.')
+
+
 def anchor(name: str) -> str:
     """The id of a figure's entry on the methods page."""
     return "m-" + name.replace(".", "-").replace("_", "-")
@@ -268,16 +272,24 @@ class Table:
     def total(self) -> int:
         return sum(row.value for row in self.rows)
 
+    @property
+    def withheld(self) -> bool:
+        """Whether a cell larger than a small group is hidden ("x"), which a note explains."""
+        return any(row.text == queries.WITHHELD_LABEL for row in self.rows)
+
 
 def table(name: str, figure: Breakdown, *, protected: bool) -> Table:
     kind = _key_kind(name)
     header, label_of = KEY_KINDS[kind]
     rows = []
+    small, also = figure.withheld() if protected else (set(), set())
     for key, value in figure.rows.items():
         label = _("Not known") if key == queries.UNKNOWN else label_of(key)
-        small = protected and figure.people and value < queries.SMALL_CELL
-        text = queries.SMALL_CELL_LABEL if small else number(value)
-        rows.append(Row(key, label, value, text, None if small else value))
+        if key in small or key in also:
+            text = queries.SMALL_CELL_LABEL if key in small else queries.WITHHELD_LABEL
+            rows.append(Row(key, label, value, text, None))
+        else:
+            rows.append(Row(key, label, value, number(value), value))
     if kind != "month":  # largest first; months stay in order
         rows.sort(key=lambda row: (-row.value, row.label))
     return Table(

@@ -56,6 +56,28 @@ def test_protect_shows_fewer_than_five_people_as_less_than_five() -> None:
     assert protect(None) is None
 
 
+@pytest.mark.parametrize(
+    ("rows", "shown"),
+    [
+        # One small cell: the next smallest is withheld too, or total - rest would give it away.
+        ({"AL": 3, "BA": 7, "BG": 20}, {"AL": "< 5", "BA": "x", "BG": 20}),
+        # Two small cells that add up to fewer than 5 (1 + 2): a larger one is withheld as well.
+        ({"AL": 1, "BA": 2, "BG": 9, "RS": 30}, {"AL": "< 5", "BA": "< 5", "BG": "x", "RS": 30}),
+        # Two small cells adding up to 5 or more: nothing more to hide.
+        ({"AL": 2, "BA": 4, "BG": 9}, {"AL": "< 5", "BA": "< 5", "BG": 9}),
+        # No small cell: everything shown.
+        ({"AL": 5, "BA": 6}, {"AL": 5, "BA": 6}),
+        # A single cell, small: nothing else to hide.
+        ({"AL": 2}, {"AL": "< 5"}),
+    ],
+)
+def test_a_protected_breakdown_withholds_what_would_reveal_a_small_cell(
+    rows: dict[str, int], shown: dict[str, Any]
+) -> None:
+    assert queries.Breakdown(rows, "m").export(protected=True)["rows"] == shown
+    assert queries.Breakdown(rows, "m", people=False).export(protected=True)["rows"] == rows
+
+
 def test_a_protected_share_of_a_small_group_shows_no_value() -> None:
     share = queries.Share(3, 4, "m")
     assert share.value == 0.75
@@ -66,8 +88,8 @@ def test_a_protected_share_of_a_small_group_shows_no_value() -> None:
 def test_protection_leaves_counts_of_things_alone() -> None:
     assert queries.Tally(2, "m", people=False).export(protected=True)["value"] == 2
     assert queries.Tally(2, "m").export(protected=True)["value"] == "< 5"
-    rows = queries.Breakdown({"BA": 7, "RS": 1}, "m").export(protected=True)["rows"]
-    assert rows == {"BA": 7, "RS": "< 5"}
+    rows = queries.Breakdown({"BA": 7, "RS": 1, "XK": 12}, "m").export(protected=True)["rows"]
+    assert rows == {"BA": "x", "RS": "< 5", "XK": 12}
 
 
 # Period
