@@ -255,6 +255,13 @@ def members_by_profession(period: Period) -> Breakdown:
     )
 
 
+def members_by_language(period: Period) -> Breakdown:
+    return Breakdown(
+        _by(_members_by(period), "language"),
+        "accounts.User with date_joined < end by User.language (the language they use the hub in)",
+    )
+
+
 def members_by_gender(period: Period) -> Breakdown:
     return Breakdown(
         _by(_members_by(period), "profile__gender"),
@@ -439,6 +446,13 @@ def course_enrolments(period: Period) -> Tally:
     return Tally(
         Enrolment.objects.filter(period.within("enrolled_at")).count(),
         "courses.Enrolment with start <= enrolled_at < end (erasure deletes enrolments)",
+    )
+
+
+def course_enrolments_by_language(period: Period) -> Breakdown:
+    return Breakdown(
+        _by(Enrolment.objects.filter(period.within("enrolled_at")), "language"),
+        "courses.Enrolment with start <= enrolled_at < end, by the language version read now",
     )
 
 
@@ -628,6 +642,7 @@ FIGURES: dict[str, Callable[[Period], Figure]] = {
     "members.active": members_active,
     "members.by_country": members_by_country,
     "members.by_profession": members_by_profession,
+    "members.by_language": members_by_language,
     "members.by_gender": members_by_gender,
     "members.new_by_month": new_members_by_month,
     "members.verified_professionals": verified_professionals,
@@ -648,6 +663,7 @@ FIGURES: dict[str, Callable[[Period], Figure]] = {
     "courses.offered": courses_offered,
     "courses.languages": course_languages,
     "courses.enrolments": course_enrolments,
+    "courses.enrolments_by_language": course_enrolments_by_language,
     "courses.completions": course_completions,
     "courses.completions_by_month": course_completions_by_month,
     "courses.certificates": course_certificates,

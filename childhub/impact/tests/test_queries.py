@@ -121,6 +121,14 @@ def test_members_by_country_and_profession(member: Any, other_member: Any) -> No
     assert queries.members_by_profession(YEAR).rows == {"psychologist": 1, "social-worker": 2}
 
 
+def test_members_by_the_language_they_use_the_hub_in(member: Any, other_member: Any) -> None:
+    joined(member, MARCH)
+    other_member.language = "sr-latn"
+    other_member.save(update_fields=["language"])
+    joined(other_member, MARCH)
+    assert queries.members_by_language(YEAR).rows == {"en": 1, "sr-latn": 1}
+
+
 def test_members_by_gender_counts_only_those_who_gave_it(member: Any, other_member: Any) -> None:
     joined(member, MARCH)
     joined(other_member, MARCH)
@@ -258,6 +266,12 @@ def test_course_figures(member: Any, other_member: Any) -> None:
     assert queries.course_enrolments(YEAR).value == 3
     assert queries.course_completions(YEAR).value == 1
     assert queries.course_completions_by_month(YEAR).rows == {"2025-03": 1}
+    assert queries.course_enrolments_by_language(YEAR).rows == {"bg": 1, "en": 2}
+    assert queries.courses_offered(YEAR).value == 0  # both versions are drafts
+    type(course).objects.filter(pk__in=[course.pk, translation.pk]).update(
+        status="published", created_at=MARCH
+    )
+    assert (queries.courses_offered(YEAR).value, queries.course_languages(YEAR).value) == (1, 2)
     assert queries.learning_hours(YEAR).value == 6.0
     assert queries.learning_hours(Period.of_days(date(2025, 1, 1), date(2026, 1, 1))).value == 14.0
 
