@@ -197,6 +197,8 @@ PUBLIC_PAGES = [
     "/en/library/?language=en&kind=document",
     "/en/community/",
     "/en/community/?show=unanswered",
+    "/en/impact/",
+    "/en/impact/methods/",
 ]
 SIGN_IN_PAGES = ["/en/accounts/login/", "/en/accounts/signup/", "/en/accounts/password/reset/"]
 MEMBER_PAGES = [
