@@ -1,50 +1,24 @@
-"""URLs: language-prefixed pages, plus unprefixed machine endpoints."""
+"""All URLs: the site's (config/site_urls.py) and the staff interface at /<language>/staff/.
 
-from django.conf import settings
+The staff interface has about 380 URL patterns (six per model), against some 150 for the site,
+and Django keeps a reverse table of every pattern for each language it reverses in: thirteen
+languages' worth of the staff interface's tables cost a worker about 12 MB. Site pages are served
+with config/site_urls.py instead (SiteURLconfMiddleware), so a worker builds the staff
+interface's tables only when it serves the staff interface. This URLconf stays the default one
+for everything outside a request (tasks, commands, tests), so every name reverses there.
+"""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
-from django.urls import URLPattern, URLResolver, include, path
-from django.views.static import serve
+from django.urls import URLPattern, URLResolver, path
 
-from childhub.core import views as core_views
-from childhub.core.sitemaps import all_sitemaps, robots_txt
+from config.site_urls import handler404, handler500  # noqa: F401  (the error views of both)
+from config.site_urls import urlpatterns as site_urlpatterns
 
 admin.site.site_header = "ChildHub staff"
 admin.site.site_title = "ChildHub staff"
 
-sitemaps = all_sitemaps()
-
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("healthz", core_views.healthz, name="healthz"),
-    path("language", core_views.switch_language, name="switch_language"),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
-    path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap_section"),
+    *site_urlpatterns,
+    *i18n_patterns(path("staff/", admin.site.urls), prefix_default_language=True),
 ]
-
-urlpatterns += i18n_patterns(
-    path("", include("childhub.core.urls")),
-    path("accounts/", include("allauth.urls")),
-    path("", include("childhub.accounts.urls")),
-    path("library/", include("childhub.library.urls")),
-    path("community/", include("childhub.community.urls")),
-    path("notifications/", include("childhub.notifications.urls")),
-    path("webinars/", include("childhub.webinars.urls")),
-    path("records/", include("childhub.records.urls")),
-    path("courses/", include("childhub.courses.urls")),
-    path("impact/", include("childhub.impact.urls")),
-    path("staff/", admin.site.urls),
-    prefix_default_language=True,
-)
-
-if settings.DEBUG or settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
-
-handler404 = "childhub.core.views.page_not_found"
-handler500 = "childhub.core.views.server_error"

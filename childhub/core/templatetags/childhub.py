@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django import forms, template
+from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,6 +22,13 @@ from childhub.core.countries import country_name
 from childhub.core.languages import babel_locale, language_name
 
 register = template.Library()
+
+
+@register.simple_tag
+def staff_url(name: str, *args: Any) -> str:
+    """The address of a page of the staff interface, from a site page (whose URLconf leaves the
+    staff interface out: config/urls.py)."""
+    return reverse(name, args=args, urlconf=settings.ROOT_URLCONF)
 
 
 @register.filter
