@@ -91,7 +91,10 @@ class Contribution(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["kind", "status", "-created_at"]),
-            models.Index(fields=["parent", "kind", "status"]),
+            # created_at last: a question's first answer is read from the index alone (impact).
+            models.Index(fields=["parent", "kind", "status", "created_at"]),
+            # Who wrote anything in a period (the impact's active members), from the index alone.
+            models.Index(fields=["created_at", "author"]),
         ]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -572,9 +572,6 @@ def _questions(period: Period) -> QuerySet[Contribution]:
     return Contribution.objects.published().questions().filter(period.within("created_at"))
 
 
-PUBLISHED_ANSWER = Q(children__kind=Contribution.Kind.ANSWER, children__status=Contribution.Status.PUBLISHED)
-
-
 def community_questions(period: Period) -> Tally:
     return Tally(
         _questions(period).count(),
@@ -584,9 +581,12 @@ def community_questions(period: Period) -> Tally:
 
 
 def community_answered(period: Period) -> Share:
-    counted = _questions(period).aggregate(
-        all=Count("pk"), answered=Count("pk", filter=Q(pk__in=_answered_ids()))
+    answered = Exists(
+        Contribution.objects.filter(
+            parent=OuterRef("pk"), kind=Contribution.Kind.ANSWER, status=Contribution.Status.PUBLISHED
+        )
     )
+    counted = _questions(period).aggregate(all=Count("pk"), answered=Count("pk", filter=Q(answered)))
     return Share(
         counted["answered"],
         counted["all"],
@@ -595,20 +595,20 @@ def community_answered(period: Period) -> Share:
     )
 
 
-def _answered_ids() -> QuerySet[Any]:
-    return Contribution.objects.filter(
-        kind=Contribution.Kind.ANSWER, status=Contribution.Status.PUBLISHED, parent__isnull=False
-    ).values("parent_id")
-
-
 def community_median_first_answer(period: Period) -> Amount:
     """Median of (first published answer - question) over the answered questions of the period,
     in hours; computed in Python, so the same on every database."""
-    rows = _questions(period).annotate(first=Min("children__created_at", filter=PUBLISHED_ANSWER))
-    waits = [
-        (first - asked).total_seconds() / 3600
-        for asked, first in rows.exclude(first=None).values_list("created_at", "first")
-    ]
+    first = Subquery(  # read from the index (parent, kind, status, created_at) alone
+        Contribution.objects.filter(
+            parent=OuterRef("pk"), kind=Contribution.Kind.ANSWER, status=Contribution.Status.PUBLISHED
+        )
+        .order_by()
+        .values("parent")
+        .annotate(first=Min("created_at"))
+        .values("first")
+    )
+    rows = _questions(period).annotate(first=first).values_list("created_at", "first")
+    waits = [(first - asked).total_seconds() / 3600 for asked, first in rows if first is not None]
     return Amount(
         round(statistics.median(waits), 2) if waits else None,
         "median over published questions asked in [start, end) of (earliest published answer's "
@@ -700,18 +700,38 @@ def report(period: Period) -> Report:
     return Report(period, {name: compute(period) for name, compute in FIGURES.items()})
 
 
-REPORT_CACHE_SECONDS = 600
+REPORT_FRESH_SECONDS = 600
+REPORT_KEPT_SECONDS = 7 * 24 * 3600
 
 
-def cached_report(period: Period) -> Report:
-    """The report as computed at most ten minutes ago (the default cache: Redis in production),
-    so that the public page, the dashboard and its exports of one period cost one computation."""
-    key = f"impact:report:{period.start.isoformat()}:{period.end.isoformat()}"
+def _report_key(period: Period) -> str:
+    return f"impact:report:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
+def cached_report(period: Period, *, key: str = "") -> Report:
+    """The report of a period as last computed (the default cache: Redis in production), so the
+    public page, the dashboard and its exports of one period cost one computation. A report
+    older than ten minutes is still served (pages say when it was computed) while a background
+    task computes it again; only a period never asked for before is computed in the request.
+    ``key``: a name that outlives the period's end (the public page's "since the hub began, up to
+    today" is the same figure tomorrow, one day longer)."""
+    key = f"impact:report:{key}" if key else _report_key(period)
     found = cache.get(key)
     if isinstance(found, Report):
+        stale = (timezone.now() - found.computed_at).total_seconds() > REPORT_FRESH_SECONDS
+        if stale and cache.add(f"{key}:refreshing", True, REPORT_FRESH_SECONDS):
+            from .tasks import refresh_report
+
+            refresh_report.enqueue(start=period.start.isoformat(), end=period.end.isoformat(), key=key)
         return found
+    return refresh(period, key)
+
+
+def refresh(period: Period, key: str) -> Report:
+    """Compute the period's report now and keep it under ``key`` for cached_report."""
     computed = report(period)
-    cache.set(key, computed, REPORT_CACHE_SECONDS)
+    cache.set(key, computed, REPORT_KEPT_SECONDS)
+    cache.delete(f"{key}:refreshing")
     return computed
 
 

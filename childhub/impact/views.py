@@ -47,7 +47,10 @@ def public(request: HttpRequest) -> HttpResponse:
         period = queries.Period.of_days(EARLIEST, today)
     else:
         period = queries.Period.of_days(date(year, 1, 1), min(date(year, 12, 31), today))
-    report = queries.cached_report(period)
+    # Named by what it shows, not by its last day: a new day serves yesterday's report (saying
+    # when it was computed) while a task computes today's, instead of a visitor waiting for it.
+    report = queries.cached_report(period, key=f"public:{year or 'all'}")
+    period = report.period
     context = {
         "headlines": tables.public_headlines(report),
         "years": years,

@@ -384,3 +384,22 @@ def test_each_figure_takes_a_fixed_number_of_queries() -> None:
     _sizeable(6)
     assert _queries_per_figure() == few
     assert max(few.values()) <= 2
+
+
+# The cached report
+
+
+def test_a_stale_report_is_served_while_a_task_computes_it_again(time_machine: Any) -> None:
+    time_machine.move_to(datetime(2026, 1, 10, 9, 0, tzinfo=UTC), tick=False)
+    ProfileFactory(user__date_joined=MARCH)
+    first = queries.cached_report(YEAR)
+    assert first.figures["members.total"].value == 1  # type: ignore[union-attr]
+    ProfileFactory(user__date_joined=MARCH)
+    time_machine.move_to(datetime(2026, 1, 10, 9, 5, tzinfo=UTC), tick=False)
+    assert queries.cached_report(YEAR).figures["members.total"].value == 1  # type: ignore[union-attr]
+    time_machine.move_to(datetime(2026, 1, 10, 9, 11, tzinfo=UTC), tick=False)
+    stale = queries.cached_report(YEAR)  # served as it was; the refresh task runs (inline in tests)
+    assert stale.computed_at == first.computed_at
+    fresh = queries.cached_report(YEAR)
+    assert fresh.figures["members.total"].value == 2  # type: ignore[union-attr]
+    assert fresh.computed_at == datetime(2026, 1, 10, 9, 11, tzinfo=UTC)
