@@ -180,8 +180,33 @@ def view_lesson(*, enrolment: Enrolment, lesson: Lesson) -> LessonState:
         enrolment.last_lesson_key = lesson.key
         enrolment.last_position = 0
         enrolment.save(update_fields=["last_lesson_key", "last_position"])
-    cache.set(_seen_key(enrolment, lesson.key), timezone.now().timestamp(), MAX_SECONDS_PER_REPORT * 24)
+    note_seen(enrolment=enrolment, lesson_key=lesson.key)
     return _evaluate(enrolment, state)
+
+
+def revisit_changes_nothing(
+    *,
+    enrolment: Enrolment,
+    lesson_key: uuid.UUID,
+    progress: LessonProgress | None,
+    rule: str,
+    outline_complete: bool,
+) -> bool:
+    """Whether opening this lesson again would change nothing but when it was last seen: it is
+    already where the learner resumes, it was opened before, its rule is not met by opening (or it
+    is complete: quizzes, reflections and time reports complete a lesson when they are made), and
+    the course is not waiting to be completed. Then the page needs no lock and no write."""
+    return (
+        progress is not None
+        and enrolment.last_lesson_key == lesson_key
+        and (progress.completed_at is not None or rule != Rule.VIEWED)
+        and not (enrolment.completed_at is None and outline_complete)
+    )
+
+
+def note_seen(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> None:
+    """The lesson was shown again: time reports count from now."""
+    cache.set(_seen_key(enrolment, lesson_key), timezone.now().timestamp(), MAX_SECONDS_PER_REPORT * 24)
 
 
 def _credit(enrolment: Enrolment, progress: LessonProgress, claimed: int | None) -> int:

@@ -261,31 +261,42 @@ def _lesson_page(
         if refused is not None:
             return refused
     lesson, fallback = course.lesson(lesson_key)
-    if course.enrolment is not None and bound is None:
-        try:
-            viewed = actions.view_lesson(enrolment=course.enrolment, lesson=lesson)
-        except actions.ModuleLocked:
-            return _locked(request, course, lesson_key)
-        if viewed.course_completed:
-            messages.success(request, _course_completed_message(viewed.original))
-    outline = queries.outline(course.original, course.shown, queries.completed_lessons(course.enrolment))
-    found = outline.find(lesson_key)
-    if found is None:
-        raise Http404
-    module, item = found
-    if module.locked and course.enrolment is not None:
-        return _locked(request, course, lesson_key)
+    enrolment = course.enrolment
     # The original's rule counts, whatever version is read.
     rule, minimum_minutes = (
         Lesson.objects.filter(module__course=course.original, key=lesson_key)
         .values_list("completion_rule", "minimum_minutes")
         .first()
     ) or (lesson.completion_rule, lesson.minimum_minutes)
-    progress = (
-        course.enrolment.progress.filter(lesson_key=lesson_key).first()
-        if course.enrolment is not None
-        else None
-    )
+    outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
+    progress = enrolment.progress.filter(lesson_key=lesson_key).first() if enrolment is not None else None
+    if enrolment is not None and bound is None:
+        found = outline.find(lesson_key)
+        if found is not None and found[0].locked:
+            return _locked(request, course, lesson_key)
+        if actions.revisit_changes_nothing(
+            enrolment=enrolment,
+            lesson_key=lesson_key,
+            progress=progress,
+            rule=rule,
+            outline_complete=outline.complete,
+        ):
+            actions.note_seen(enrolment=enrolment, lesson_key=lesson_key)
+        else:
+            try:
+                viewed = actions.view_lesson(enrolment=enrolment, lesson=lesson)
+            except actions.ModuleLocked:
+                return _locked(request, course, lesson_key)
+            if viewed.course_completed:
+                messages.success(request, _course_completed_message(viewed.original))
+            outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
+            progress = enrolment.progress.filter(lesson_key=lesson_key).first()
+    found = outline.find(lesson_key)
+    if found is None:
+        raise Http404
+    module, item = found
+    if module.locked and enrolment is not None:
+        return _locked(request, course, lesson_key)
     following = outline.next_after(lesson_key)
     context = {
         "course": course.shown,

@@ -328,3 +328,47 @@ def test_the_progress_endpoint_refuses_who_is_not_enrolled(member, client):
     course = build_course(1)
     url = f"{lessons_of(course)[0].get_absolute_url()}progress/"
     assert client_for(member).post(url, {"seconds": "10"}).status_code == 403
+
+
+def test_reopening_the_lesson_being_read_takes_no_lock_and_writes_only_when_it_was_seen(member, clock):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    course = build_course(2)
+    first, _second = lessons_of(course)
+    enrolment = actions.enrol(learner=member, course=course)
+    browser = client_for(member)
+    browser.get(first.get_absolute_url())  # first view: recorded, and complete (opened)
+    assert Enrolment.objects.get().last_lesson_key == first.key
+    clock.shift(300)
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(first.get_absolute_url()).status_code == 200
+    sqls = [q["sql"] for q in captured.captured_queries]
+    assert [sql for sql in sqls if sql.startswith(("INSERT", "UPDATE")) and "courses_" in sql] == []
+    # Read once to show the page, never again (locked) to record the visit.
+    assert len([sql for sql in sqls if sql.startswith('SELECT "courses_enrolment"')]) == 1
+    assert cache.get(actions._seen_key(enrolment, first.key)) == timezone.now().timestamp()
+
+
+def test_reopening_an_earlier_lesson_makes_it_the_resume_point_again(member):
+    course = build_course(2)
+    first, second = lessons_of(course)
+    actions.enrol(learner=member, course=course)
+    browser = client_for(member)
+    browser.get(first.get_absolute_url())
+    browser.get(second.get_absolute_url())
+    browser.get(first.get_absolute_url())
+    assert Enrolment.objects.get().last_lesson_key == first.key
+
+
+def test_reopening_a_course_whose_remaining_lessons_were_removed_completes_it(member):
+    course = build_course(2)
+    first, second = lessons_of(course)
+    actions.enrol(learner=member, course=course)
+    browser = client_for(member)
+    browser.get(first.get_absolute_url())
+    second.delete()  # the authors removed the lesson the learner had not opened
+    browser.get(first.get_absolute_url())
+    assert Enrolment.objects.get().completed_at is not None
