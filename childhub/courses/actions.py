@@ -330,15 +330,20 @@ def quiz_seed(enrolment: Enrolment | None, block: Block) -> str:
 
 
 @transaction.atomic
-def submit_quiz(*, enrolment: Enrolment, block: Block, answers: dict[str, Any]) -> QuizAttempt:
+def submit_quiz(
+    *, enrolment: Enrolment, block: Block, answers: dict[str, Any], questions: list[Question] | None = None
+) -> QuizAttempt:
     """Grade the answers on the server and keep the attempt (every one is kept; the best counts);
-    a pass completes a lesson whose rule is "quiz passed"."""
+    a pass completes a lesson whose rule is "quiz passed". ``questions``: the block's questions
+    with their choices, when the caller has them already."""
     if block.kind != Block.Kind.QUIZ:
         raise WrongCourse("That block is not a quiz.")
     _check_lesson(enrolment, block.lesson)
     _locked_enrolment(enrolment)
     state = _state(enrolment, block.lesson.key)
-    result = grade(list(block.questions.prefetch_related("choices")), answers)
+    if questions is None:
+        questions = list(block.questions.prefetch_related("choices"))
+    result = grade(questions, answers)
     attempt = QuizAttempt.objects.create(
         enrolment=enrolment,
         block_key=block.key,

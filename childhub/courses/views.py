@@ -433,7 +433,9 @@ def submit_quiz(request: HttpRequest, slug: str, lesson_key: uuid.UUID, block_ke
         messages.error(request, _("Answer every question, then submit the quiz."))
         return _lesson_page(request, slug, lesson_key, bound={block.key: form}, status=400)
     try:
-        attempt = actions.submit_quiz(enrolment=course.enrolment, block=block, answers=form.answers())
+        attempt = actions.submit_quiz(
+            enrolment=course.enrolment, block=block, answers=form.answers(), questions=questions
+        )
     except actions.ModuleLocked:
         return _locked(request, course, lesson_key)
     if attempt.passed:
