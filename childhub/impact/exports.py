@@ -179,26 +179,15 @@ def donor_report_pdf(report: Report, earlier: Report | None = None) -> bytes:
     part of the hub, the larger breakdowns, the comparison with an earlier period when one is
     given, and how each figure is counted."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from childhub.records.pdf import ACCENT, BOLD, INK, MUTED, REGULAR, register_fonts
+    from childhub.records.pdf import ACCENT, BOLD, INK, MUTED, REGULAR, a4_document
 
-    register_fonts()
     buffer = io.BytesIO()
     title = _("ChildHub impact report")
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author="ChildHub",
-    )
+    doc = a4_document(buffer, title=title)
     base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12, textColor=INK)
     bold = ParagraphStyle("bold", parent=base, fontName=BOLD)
     heading = ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=18, leading=22)

@@ -275,20 +275,25 @@ class _Rule(Flowable):
         self.canv.line(0, 1, self.width, 1)
 
 
-def record_pdf(*, holder: str, record: LearningRecord) -> bytes:
-    """The member's learning record as a PDF, in the active language."""
+def a4_document(buffer: io.BytesIO, *, title: str) -> SimpleDocTemplate:
+    """An A4 document of the hub's own (learning record, impact report), with its fonts ready."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    return SimpleDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=_("Learning record"),
+        title=title,
         author="ChildHub",
     )
+
+
+def record_pdf(*, holder: str, record: LearningRecord) -> bytes:
+    """The member's learning record as a PDF, in the active language."""
+    buffer = io.BytesIO()
+    doc = a4_document(buffer, title=_("Learning record"))
     base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12, textColor=INK)
     bold = ParagraphStyle("bold", parent=base, fontName=BOLD)
     heading = ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=18, leading=22)
