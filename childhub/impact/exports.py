@@ -211,6 +211,7 @@ def donor_report_pdf(report: Report, earlier: Report | None = None) -> bytes:
             [[p(cell, bold if i == 0 else base) for cell in row] for i, row in enumerate(rows)],
             colWidths=widths,
             repeatRows=1,
+            hAlign="LEFT",
         )
         t.setStyle(style)
         return t
