@@ -289,8 +289,9 @@ def _lesson_page(
                 return _locked(request, course, lesson_key)
             if viewed.course_completed:
                 messages.success(request, _course_completed_message(viewed.original))
-            outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
-            progress = enrolment.progress.filter(lesson_key=lesson_key).first()
+            if viewed.newly_completed:  # the outline read above shows it not done yet
+                outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
+            progress = viewed.progress
     found = outline.find(lesson_key)
     if found is None:
         raise Http404

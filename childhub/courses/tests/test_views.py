@@ -372,3 +372,11 @@ def test_reopening_a_course_whose_remaining_lessons_were_removed_completes_it(me
     second.delete()  # the authors removed the lesson the learner had not opened
     browser.get(first.get_absolute_url())
     assert Enrolment.objects.get().completed_at is not None
+
+
+def test_the_first_view_of_an_opened_lesson_shows_it_done_at_once(member):
+    course = build_course(2)
+    first, _second = lessons_of(course)
+    actions.enrol(learner=member, course=course)
+    page = client_for(member).get(first.get_absolute_url()).text
+    assert "✓ Done" in page
