@@ -5,7 +5,6 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
@@ -16,13 +15,14 @@ from .languages import autonym
 
 @lru_cache(maxsize=256)
 def _switcher(current: str, path: str) -> list[dict[str, Any]]:
-    """The same for every request of a path in a language (it depends only on the URLs): kept in
-    each process, not fetched from the shared cache on every page."""
+    """The same for every request of a path in a language: kept in each process, not fetched from
+    the shared cache on every page. The links carry the page as it is; the switch translates it
+    (translating it here would load every language's catalogue and URLs into every worker)."""
     return [
         {
             "code": code,
             "name": autonym(code),
-            "url": "/language?" + urlencode({"lang": code, "next": translate_url(path, code)}),
+            "url": "/language?" + urlencode({"lang": code, "next": path}),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

@@ -51,9 +51,29 @@ def language_name(code: str, in_language: str | None = None) -> str:
     return _language_name(code, in_language or translation.get_language() or "en")
 
 
+# Each interface language's name in itself, as CLDR gives it (a test compares them with babel).
+# Kept as data because asking babel loads every language's locale data into each worker: about
+# 16 MB for the switcher's 13 names, in a process that may serve one or two languages.
+AUTONYMS: dict[str, str] = {
+    "en": "English",
+    "sq": "Shqip",
+    "bg": "Български",
+    "bs": "Bosanski",
+    "el": "Ελληνικά",
+    "hr": "Hrvatski",
+    "hu": "Magyar",
+    "mk": "Македонски",
+    "ro": "Română",
+    "ru": "Русский",
+    "sr": "Српски (ћирилица)",
+    "sr-latn": "Srpski (latinica)",
+    "uk": "Українська",
+}
+
+
 def autonym(code: str) -> str:
     """A language's name in itself, as a language switcher shows it ("Български")."""
-    return _language_name(code, code)
+    return AUTONYMS.get(code) or _language_name(code, code)
 
 
 def content_language_choices() -> list[tuple[str, str]]:

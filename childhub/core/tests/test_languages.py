@@ -49,6 +49,16 @@ def test_language_names_come_from_cldr_in_the_readers_language():
     assert autonym("sq") == "Shqip"
 
 
+def test_the_switchers_names_are_cldrs_names_of_each_language_in_itself():
+    from django.conf import settings
+
+    from childhub.core.languages import AUTONYMS, _language_name
+
+    assert list(AUTONYMS) == [code for code, _ in settings.LANGUAGES]
+    for code, name in AUTONYMS.items():
+        assert name == _language_name(code, code), code
+
+
 @pytest.mark.django_db
 def test_switching_language_redirects_to_the_same_page_and_sets_the_cookie():
     response = Client().get("/language", {"lang": "bg", "next": "/en/members/"})
