@@ -5,13 +5,23 @@ Staff, moderator and coordinator powers need multi-factor authentication first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
 
-from .models import Membership, Organisation, Profile, User, VerificationRequest, Visibility
+from .models import (
+    CoordinatorAssignment,
+    Membership,
+    Organisation,
+    Profile,
+    User,
+    VerificationRequest,
+    Visibility,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -21,6 +31,45 @@ if TYPE_CHECKING:
 
 def has_mfa(user: Any) -> bool:
     return bool(user.is_authenticated and is_mfa_enabled(user))
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The roles a member holds through other records: the organisations they edit for and the
+    countries they coordinate (before the MFA check that coordinator powers need)."""
+
+    editor_of: frozenset[int] = frozenset()
+    coordinates: frozenset[str] = frozenset()
+
+
+NO_ROLES = Roles()
+
+
+def roles(user: Any) -> Roles:
+    """The member's roles, read in one query the first time a request asks and kept on the user
+    object, which lives for one request. Most pages ask several of the questions below (may they
+    edit, review, moderate, organise…); each used to be a query of its own."""
+    if not (user.is_authenticated and user.is_active):
+        return NO_ROLES
+    known: Roles | None = getattr(user, "_roles", None)
+    if known is None:
+        editing = (
+            Membership.objects.filter(member_id=user.pk, role=Membership.Role.EDITOR)
+            .annotate(kind=Value("editor"), key=Cast("organisation_id", CharField()))
+            .values_list("kind", "key")
+        )
+        coordinating = (
+            CoordinatorAssignment.objects.filter(member_id=user.pk)
+            .annotate(kind=Value("coordinator"), key=Cast("country", CharField()))
+            .values_list("kind", "key")
+        )
+        rows = list(editing.union(coordinating, all=True))
+        known = Roles(
+            editor_of=frozenset(int(key) for kind, key in rows if kind == "editor"),
+            coordinates=frozenset(key for kind, key in rows if kind == "coordinator"),
+        )
+        user._roles = known
+    return known
 
 
 def has_powers_role(user: Any) -> bool:
@@ -34,10 +83,7 @@ def has_powers_role(user: Any) -> bool:
 
 def is_partner_editor(user: Any) -> bool:
     """Edits at least one organisation's resources and courses."""
-    return bool(
-        user.is_authenticated
-        and Membership.objects.filter(member_id=user.pk, role=Membership.Role.EDITOR).exists()
-    )
+    return bool(roles(user).editor_of)
 
 
 def may_enter_staff_interface(user: Any) -> bool:
@@ -51,14 +97,8 @@ def needs_mfa_setup(user: Any) -> bool:
 
 
 def is_coordinator(user: Any) -> bool:
-    """Whether the member coordinates a country (remembered for a minute per process)."""
-    key = f"coordinator:{user.pk}"
-    cache = caches["pages"]
-    known = cache.get(key)
-    if known is None:
-        known = user.coordinations.exists()
-        cache.set(key, known, 60)
-    return bool(known)
+    """Whether the member coordinates a country (with or without MFA set up yet)."""
+    return bool(roles(user).coordinates)
 
 
 def has_staff_powers(user: Any) -> bool:
@@ -79,7 +119,7 @@ def coordinated_countries(user: Any) -> set[str]:
     known = getattr(user, "_coordinated_countries", None)
     if known is None:
         # Coordinations first: most members have none, and then the (costlier) MFA check is not needed.
-        known = frozenset(user.coordinations.values_list("country", flat=True))
+        known = roles(user).coordinates
         if known and not has_mfa(user):
             known = frozenset()
         user._coordinated_countries = known

@@ -11,8 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from childhub.accounts.models import Membership
-from childhub.accounts.permissions import has_staff_powers
+from childhub.accounts.permissions import has_staff_powers, roles
 
 from .models import Course, Enrolment
 
@@ -22,18 +21,8 @@ def is_member(user: Any) -> bool:
 
 
 def editor_organisation_ids(user: Any) -> set[int]:
-    """The organisations the user edits for (read once per user object, which lives one request)."""
-    if not is_member(user):
-        return set()
-    known = getattr(user, "_course_editor_orgs", None)
-    if known is None:
-        known = frozenset(
-            Membership.objects.filter(member=user, role=Membership.Role.EDITOR).values_list(
-                "organisation_id", flat=True
-            )
-        )
-        user._course_editor_orgs = known
-    return set(known)
+    """The organisations the user edits for (read once per request with their other roles)."""
+    return set(roles(user).editor_of)
 
 
 def can_preview_course(user: Any, course: Course) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from childhub.accounts.models import Membership, Organisation
-from childhub.accounts.permissions import coordinated_countries, has_staff_powers, visible_levels
+from childhub.accounts.permissions import coordinated_countries, has_staff_powers, roles, visible_levels
 
 from .models import Resource
 
@@ -60,7 +60,7 @@ def publishes_directly(user: Any, organisation: Organisation | None) -> bool:
     """Partner editors publish under their organisation without review; so do staff."""
     if has_staff_powers(user):
         return True
-    return organisation is not None and any(org.pk == organisation.pk for org in editor_organisations(user))
+    return organisation is not None and organisation.pk in roles(user).editor_of
 
 
 def review_scope(user: Any) -> tuple[bool, set[str], set[str]]:
@@ -91,7 +91,7 @@ def can_edit_resource(user: Any, resource: Resource) -> bool:
         return False
     if has_staff_powers(user):
         return True
-    if resource.organisation_id and any(o.pk == resource.organisation_id for o in editor_organisations(user)):
+    if resource.organisation_id in roles(user).editor_of:
         return True
     if resource.submitted_by_id == user.pk and resource.status != Resource.Status.PUBLISHED:
         return True

@@ -11,8 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from childhub.accounts.models import Membership
-from childhub.accounts.permissions import has_staff_powers
+from childhub.accounts.permissions import has_staff_powers, roles
 
 from .models import Certificate
 
@@ -42,13 +41,7 @@ def can_see_badge_of(user: Any, certificate: Certificate) -> bool:
 
 def co_issuer_ids(user: Any) -> set[int]:
     """The organisations whose certificates the user approves as one of their editors."""
-    if not (user.is_authenticated and user.is_active):
-        return set()
-    return set(
-        Membership.objects.filter(member=user, role=Membership.Role.EDITOR).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return set(roles(user).editor_of)
 
 
 def can_approve_certificate(user: Any, certificate: Certificate) -> bool:

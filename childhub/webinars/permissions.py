@@ -11,8 +11,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from childhub.accounts.models import Membership, Organisation
-from childhub.accounts.permissions import coordinated_countries, has_staff_powers
+from childhub.accounts.models import Organisation
+from childhub.accounts.permissions import coordinated_countries, has_staff_powers, roles
 
 from .models import Registration, Webinar
 
@@ -22,13 +22,7 @@ def is_member(user: Any) -> bool:
 
 
 def editor_organisation_ids(user: Any) -> set[int]:
-    if not is_member(user):
-        return set()
-    return set(
-        Membership.objects.filter(member=user, role=Membership.Role.EDITOR).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return set(roles(user).editor_of)
 
 
 def organiser_choices(user: Any) -> QuerySet[Organisation]:
