@@ -120,15 +120,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: the default cache is shared across worker processes (rate limits live in it) -
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES: dict[str, dict[str, object]]
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
-        },
+
+
+def redis_caches(url: str) -> dict[str, dict[str, object]]:
+    """The caches on Redis. django-redis, not Django's own backend: that one builds a new client
+    (with its table of ~200 reply handlers) for every operation, a measurable cost when a page
+    reads its session and a few fragments. hiredis parses the replies."""
+    return {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url},
+        "pages": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "pages"},
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast
@@ -97,8 +98,21 @@ def needs_mfa_setup(user: Any) -> bool:
 
 
 def is_coordinator(user: Any) -> bool:
-    """Whether the member coordinates a country (with or without MFA set up yet)."""
-    return bool(roles(user).coordinates)
+    """Whether the member coordinates a country (with or without MFA set up yet).
+
+    Every page asks, for its menu: unless this request has read the member's roles already, the
+    answer is remembered for a minute per process. Coordinator powers themselves are always
+    checked against the roles of the request (coordinated_countries)."""
+    known = getattr(user, "_roles", None)
+    if known is not None:
+        return bool(known.coordinates)
+    key = f"coordinator:{user.pk}"
+    cache = caches["pages"]
+    remembered = cache.get(key)
+    if remembered is None:
+        remembered = bool(roles(user).coordinates)
+        cache.set(key, remembered, 60)
+    return bool(remembered)
 
 
 def has_staff_powers(user: Any) -> bool:

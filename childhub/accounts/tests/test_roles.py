@@ -4,8 +4,10 @@ country) are read once per request, in one query, and never outlive the request.
 from __future__ import annotations
 
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -54,13 +56,29 @@ def test_a_role_taken_away_is_gone_on_the_next_request():
     organisation = OrganisationFactory()
     MembershipFactory(member=member, organisation=organisation, role=Membership.Role.EDITOR)
     CoordinatorAssignment.objects.create(member=member, country="RS")
+    Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={"secret": "x"})
     assert permissions.is_partner_editor(fresh(member))
-    assert permissions.is_coordinator(fresh(member))
+    assert permissions.coordinated_countries(fresh(member)) == {"RS"}
     Membership.objects.filter(member=member).update(role=Membership.Role.MEMBER)
     CoordinatorAssignment.objects.filter(member=member).delete()
     assert not permissions.is_partner_editor(fresh(member))
-    assert not permissions.is_coordinator(fresh(member))
-    assert not permissions.has_powers_role(fresh(member))
+    assert permissions.coordinated_countries(fresh(member)) == set()
+
+
+def test_the_menus_question_is_remembered_for_a_minute_without_a_query_per_page():
+    member = UserFactory()
+    CoordinatorAssignment.objects.create(member=member, country="RS")
+    caches["pages"].clear()
+    with time_machine.travel("2026-12-04 10:00", tick=False):
+        assert permissions.has_powers_role(fresh(member))
+        CoordinatorAssignment.objects.filter(member=member).delete()
+        again = fresh(member)
+        with CaptureQueriesContext(connection) as read:
+            assert permissions.has_powers_role(again)  # the menu may show the link a minute longer
+        assert len(read) == 0
+        assert not permissions.coordinated_countries(again)  # but the powers are gone now
+    with time_machine.travel("2026-12-04 10:01:01", tick=False):
+        assert not permissions.has_powers_role(fresh(member))
 
 
 def test_visitors_and_deactivated_members_hold_no_roles():
