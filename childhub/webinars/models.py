@@ -70,9 +70,6 @@ class WebinarQuerySet(models.QuerySet["Webinar"]):
     def given_in(self, code: str) -> WebinarQuerySet:
         return self.filter(delivered_in=code)
 
-    def for_cards(self) -> WebinarQuerySet:
-        return self.select_related("organiser").prefetch_related("topics", "presenters")
-
 
 class Webinar(TranslatableContent):
     """A live online session, delivered in one language, planned in one IANA time zone."""

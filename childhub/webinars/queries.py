@@ -23,8 +23,9 @@ from .models import (
 
 
 def listing(*, past: bool, language: str = "", topic: str = "", presenter: int | None = None) -> Any:
-    """Published (and cancelled) webinars, upcoming soonest first or past newest first, with what a
-    card shows fetched in a fixed number of queries (places taken: ``count_places`` on a page)."""
+    """Published (and cancelled) webinars, upcoming soonest first or past newest first, with their
+    organisers (places taken: ``count_places`` on a page; topics and presenters are fetched for
+    the cards that are rendered)."""
     webinars = Webinar.objects.listed()
     webinars = webinars.past() if past else webinars.upcoming()
     if language:
@@ -33,7 +34,7 @@ def listing(*, past: bool, language: str = "", topic: str = "", presenter: int |
         webinars = webinars.filter(topics__slug=topic)
     if presenter:
         webinars = webinars.filter(presenters__pk=presenter)
-    return webinars.for_cards()
+    return webinars.select_related("organiser")
 
 
 def count_places(webinars: Any) -> None:

@@ -8,12 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
@@ -47,6 +51,7 @@ from .models import (
     Registration,
     Webinar,
 )
+from .templatetags.webinars import places_left
 from .times import TZ_COOKIE, valid_zone
 
 PAGE_SIZE = 20
@@ -103,19 +108,73 @@ def index(request: HttpRequest) -> HttpResponse:
         presenter=data.get("presenter"),
     )
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     queries.count_places(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
+    zone = viewer_zone(request)
     context = {
         "form": form,
         "past": past,
         "page": page,
-        "registrations": queries.active_registrations(request.user, page.object_list),
-        "viewer_zone": viewer_zone(request),
+        "cards": _cards(
+            page.object_list,
+            registrations=queries.active_registrations(request.user, page.object_list),
+            past=past,
+            zone=zone,
+        ),
+        "viewer_zone": zone,
         "base_query": params.urlencode(),
         "can_create": permissions.can_create_webinar(request.user),
     }
     return _with_zone(request, render(request, "webinars/index.html", context))
+
+
+CARD_SECONDS = 60  # as long as a visitor's copy of the list page is kept
+
+
+def _cards(
+    webinars: list[Webinar], *, registrations: dict[int, Registration], past: bool, zone: str
+) -> list[SafeString]:
+    """Each webinar's card as HTML, kept for a minute per version of the webinar, language, time
+    zone and what the card says of the viewer's place (or of the places left).
+
+    Twenty cards with their times, presenters and topics were most of the cost of the list for a
+    member (whose page cannot be cached whole); the topics and presenters are fetched only for
+    the cards not found.
+    """
+    language = translation.get_language()
+    keys = {}
+    for webinar in webinars:
+        registration = registrations.get(webinar.pk)
+        if webinar.is_cancelled:
+            state = "cancelled"
+        elif registration is not None:
+            state = f"registration:{registration.status}"
+        else:
+            state = "past" if past else f"left:{places_left(webinar)}"
+        version = f"{webinar.updated_at.timestamp():.6f}"
+        keys[webinar.pk] = f"webinar-card:{webinar.pk}:{version}:{language}:{zone}:{state}"
+    cache = caches["pages"]
+    found = cache.get_many(list(keys.values()))
+    missing = [webinar for webinar in webinars if keys[webinar.pk] not in found]
+    if missing:
+        prefetch_related_objects(missing, "topics", "presenters")
+        fresh = {
+            keys[webinar.pk]: render_to_string(
+                "webinars/_card.html",
+                {
+                    "webinar": webinar,
+                    "registration": registrations.get(webinar.pk),
+                    "past": past,
+                    "viewer_zone": zone,
+                },
+            )
+            for webinar in missing
+        }
+        cache.set_many(fresh, CARD_SECONDS)
+        found.update(fresh)
+    return [mark_safe(found[keys[webinar.pk]]) for webinar in webinars]  # rendered and escaped
 
 
 def detail(request: HttpRequest, pk: int, *, guest_form: GuestRegistrationForm | None = None) -> HttpResponse:

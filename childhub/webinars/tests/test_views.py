@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -66,7 +67,9 @@ def test_bad_filters_never_fail(client, clock):
 def test_the_listing_makes_the_same_number_of_queries_for_3_or_30_webinars(member, clock):
     browser = client_for(member)
 
-    def count() -> int:
+    def count(*, cards_kept: bool) -> int:
+        if not cards_kept:
+            caches["pages"].clear()
         with CaptureQueriesContext(connection) as ctx:
             assert browser.get("/en/webinars/").status_code == 200
         return len(ctx.captured_queries)
@@ -79,10 +82,25 @@ def test_the_listing_makes_the_same_number_of_queries_for_3_or_30_webinars(membe
             actions.register(webinar=webinar, member=member)
 
     add(3)
-    count()
-    few = count()
+    count(cards_kept=False)
+    few_rendered, few_kept = count(cards_kept=False), count(cards_kept=True)
     add(27)
-    assert count() == few
+    assert count(cards_kept=False) == few_rendered
+    assert count(cards_kept=True) == few_kept < few_rendered  # no topics or presenters read
+
+
+def test_a_kept_card_changes_with_the_webinar_and_the_members_place(member, other_member, clock):
+    browser = client_for(member)
+    webinar = WebinarFactory(title="Listening to children", capacity=30)
+    assert "30 places left" in browser.get("/en/webinars/").text
+    clock.shift(timedelta(minutes=1))
+    webinar.title = "Listening to children in court"
+    webinar.save()
+    assert "Listening to children in court" in browser.get("/en/webinars/").text
+    actions.register(webinar=webinar, member=member)
+    text = browser.get("/en/webinars/").text
+    assert "Confirmed" in text and "places left" not in text
+    assert "29 places left" in client_for(other_member).get("/en/webinars/").text
 
 
 def test_the_presenter_directory_lists_each_presenter_with_their_webinars(client, clock):
