@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -190,6 +190,21 @@ def _reply_blocks(
     ]  # rendered (and escaped) by the template engine
 
 
+def _follows(user: Any, root: Contribution) -> dict[str, bool]:
+    """Whether the viewer follows the thread and its (named) author: one query for both."""
+    if not user.is_authenticated:
+        return {"following": False, "following_author": False}
+    targets = Q(thread=root)
+    if not root.is_anonymous and root.author_id is not None:
+        targets |= Q(followed_id=root.author_id)
+    rows = list(Follow.objects.filter(targets, member=user).values_list("thread_id", "followed_id"))
+    return {
+        "following": any(thread_id == root.pk for thread_id, _followed in rows),
+        "following_author": not root.is_anonymous
+        and any(followed is not None and followed == root.author_id for _thread, followed in rows),
+    }
+
+
 def _thread_page(
     request: HttpRequest, root: Contribution, form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
@@ -211,11 +226,7 @@ def _thread_page(
             "can_moderate": can_moderate,
             "show_author": permissions.can_see_author(request.user, root),
             "details": getattr(root, "case_details", None) if root.kind == Contribution.Kind.CASE else None,
-            "following": request.user.is_authenticated
-            and Follow.objects.filter(member=request.user, thread=root).exists(),
-            "following_author": request.user.is_authenticated
-            and not root.is_anonymous
-            and Follow.objects.filter(member=request.user, followed_id=root.author_id).exists(),
+            **_follows(request.user, root),
         },
         status=status,
     )

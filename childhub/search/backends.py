@@ -275,7 +275,8 @@ def _index_changed() -> None:
         cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
 
     bump()
-    transaction.on_commit(bump)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump)
 
 
 def _filters(

@@ -69,22 +69,22 @@ _CHILD = [
     "decom",
 ]
 _LEMMAS = dict.fromkeys(_CHILD, "dete")
+_LEMMA_WORDS = re.compile(r"\b(?:" + "|".join(_CHILD) + r")\b", re.IGNORECASE)
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
 
 
+# One table for str.translate (the whole text in one pass, in C): small letters as above,
+# capitals capitalised ("Љ" → "Lj"). Indexing an answered question transliterates every answer.
+_TRANSLITERATION = {ord(cyr): lat for cyr, lat in _CYR_TO_LAT.items()} | {
+    ord(cyr.upper()): lat.capitalize() for cyr, lat in _CYR_TO_LAT.items()
+}
+
+
 def cyrillic_to_latin(text: str) -> str:
-    out = []
-    for char in text:
-        lower = char.lower()
-        latin = _CYR_TO_LAT.get(lower)
-        if latin is None:
-            out.append(char)
-        else:
-            out.append(latin.capitalize() if char != lower else latin)
-    return "".join(out)
+    return text.translate(_TRANSLITERATION)
 
 
 def strip_diacritics(text: str) -> str:
@@ -101,9 +101,10 @@ def index_text(text: str, language: str) -> str:
 def other_forms(text: str, language: str) -> str:
     """The forms of a text other readers type: Latin script of Serbian Cyrillic, lemmas."""
     extra = []
-    if (language in SOUTH_SLAVIC or language == "mk") and _CYRILLIC.search(text):
-        extra.append(cyrillic_to_latin(text))
-    lemmas = {_LEMMAS[w] for w in (m.lower() for m in WORD.findall(cyrillic_to_latin(text))) if w in _LEMMAS}
+    latin = cyrillic_to_latin(text) if _CYRILLIC.search(text) else text
+    if (language in SOUTH_SLAVIC or language == "mk") and latin is not text:
+        extra.append(latin)
+    lemmas = {_LEMMAS[word.lower()] for word in _LEMMA_WORDS.findall(latin)}
     if lemmas:
         extra.append(" ".join(sorted(lemmas)))
     return "\n".join(extra)

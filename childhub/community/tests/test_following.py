@@ -209,3 +209,20 @@ def test_accepting_an_answer_tells_its_author(verified_member, expert):
     answer = _answer(question, expert)
     client_for(verified_member).post(reverse("community:accept", args=[answer.pk]))
     assert "accepted" in _kinds(expert)
+
+
+def test_the_thread_page_shows_each_follow_separately(verified_member, other_member):
+    question = QuestionFactory(author=other_member)
+    client = client_for(verified_member)
+    name = other_member.public_name
+    page = client.get(question.get_absolute_url()).text
+    assert "Follow this question" in page and f"Follow {name}" in page
+    client.post(reverse("community:follow_member", args=[question.pk]))
+    page = client.get(question.get_absolute_url()).text
+    assert "Follow this question" in page and f"Stop following {name}" in page
+    client.post(reverse("community:follow_thread", args=[question.pk]))
+    client.post(reverse("community:follow_member", args=[question.pk]), {"follow": "0"})
+    page = client.get(question.get_absolute_url()).text
+    assert "Follow this question" not in page and f"Follow {name}" in page
+    anonymous = QuestionFactory(author=other_member, is_anonymous=True)
+    assert name not in client.get(anonymous.get_absolute_url()).text

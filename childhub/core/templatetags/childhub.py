@@ -111,7 +111,8 @@ def markdown(text: str) -> Any:
 
 @register.simple_tag
 def filter_form(form: forms.Form) -> SafeString:
-    """A filter form's fields as includes/form.html renders them, kept in the page cache.
+    """A form's fields as includes/form.html renders them, kept in the page cache: filter forms,
+    and forms shown empty on busy pages (the answer form under a question).
 
     Rendering a form's widgets runs a template per option: a few milliseconds for filters with
     long lists of countries, languages and topics, on every list page. Their HTML depends only
