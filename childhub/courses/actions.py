@@ -204,9 +204,20 @@ def revisit_changes_nothing(
     )
 
 
+SEEN_AGAIN_AFTER = 60  # seconds; a lesson shown again sooner keeps the time it was seen before
+
+
 def note_seen(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> None:
-    """The lesson was shown again: time reports count from now."""
-    cache.set(_seen_key(enrolment, lesson_key), timezone.now().timestamp(), MAX_SECONDS_PER_REPORT * 24)
+    """The lesson was shown again: time reports count from now.
+
+    Shown again within a minute, it keeps the earlier time: a learner reloading the page was
+    reading it meanwhile, and the page costs a read, not a write (the cache is a table of the
+    database on SQLite, and writing takes its lock)."""
+    key = _seen_key(enrolment, lesson_key)
+    now = timezone.now().timestamp()
+    last = cache.get(key)
+    if last is None or not 0 <= now - float(last) < SEEN_AGAIN_AFTER:
+        cache.set(key, now, MAX_SECONDS_PER_REPORT * 24)
 
 
 def _credit(enrolment: Enrolment, progress: LessonProgress, claimed: int | None) -> int:

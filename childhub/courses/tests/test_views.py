@@ -352,6 +352,32 @@ def test_reopening_the_lesson_being_read_takes_no_lock_and_writes_only_when_it_w
     assert cache.get(actions._seen_key(enrolment, first.key)) == timezone.now().timestamp()
 
 
+def test_a_lesson_shown_again_within_a_minute_keeps_the_time_it_was_seen(member, clock):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    course = build_course(2)
+    first, _second = lessons_of(course)
+    enrolment = actions.enrol(learner=member, course=course)
+    browser = client_for(member)
+    browser.get(first.get_absolute_url())
+    seen = timezone.now().timestamp()
+    clock.shift(59)
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(first.get_absolute_url()).status_code == 200
+    assert not [q for q in captured.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "BEGIN"))]
+    assert cache.get(actions._seen_key(enrolment, first.key)) == seen
+    # A time report now counts the 59 seconds since it was seen, not since the reload.
+    url = f"{first.get_absolute_url()}progress/"
+    browser.post(url, {"seconds": "3600"})
+    assert enrolment.progress.get(lesson_key=first.key).seconds_spent == 59
+    clock.shift(61)
+    browser.get(first.get_absolute_url())
+    assert cache.get(actions._seen_key(enrolment, first.key)) == timezone.now().timestamp()
+
+
 def test_reopening_an_earlier_lesson_makes_it_the_resume_point_again(member):
     course = build_course(2)
     first, second = lessons_of(course)
