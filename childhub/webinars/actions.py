@@ -847,7 +847,13 @@ def publish_material(*, material: Material, reviewer: User) -> Material:
     material.published_at = now
     material.reviewed_by = reviewer
     material.save(update_fields=["resource", "published_at", "reviewed_by"])
+    _page_changed(webinar.pk)
     return material
+
+
+def _page_changed(webinar_id: int) -> None:
+    """The webinar's page shows something new (its kept copy is per version of the webinar)."""
+    Webinar.objects.filter(pk=webinar_id).update(updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -859,6 +865,7 @@ def unpublish_material(*, material: Material, reviewer: User) -> Material:
     material.published_at = None
     material.reviewed_by = reviewer
     material.save(update_fields=["published_at", "reviewed_by"])
+    _page_changed(material.webinar_id)
     if material.resource is not None:
         material.resource.status = Resource.Status.PENDING
         material.resource.save(update_fields=["status", "updated_at"])

@@ -73,9 +73,7 @@ def _with_zone(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 
 def _webinar(request: HttpRequest, pk: int) -> Webinar:
-    webinar = get_object_or_404(
-        Webinar.objects.select_related("organiser").prefetch_related("topics", "presenters"), pk=pk
-    )
+    webinar = get_object_or_404(Webinar.objects.select_related("organiser"), pk=pk)
     if not permissions.can_view_webinar(request.user, webinar):
         raise Http404
     return webinar
@@ -177,26 +175,72 @@ def _cards(
     return [mark_safe(found[keys[webinar.pk]]) for webinar in webinars]  # rendered and escaped
 
 
+ABOUT_SECONDS = 60
+
+
+def _about(webinar: Webinar, *, zone: str, seats_left: int, members: bool) -> SafeString:
+    """What the page says of the webinar, the same for every viewer with the same time zone and
+    access to its recordings: kept for a minute per version of the webinar and places left.
+
+    The presenters, topics, other language versions and recordings are read only when it is
+    rendered (a recording published or withdrawn shows within the minute; the recordings' own
+    addresses check who asks)."""
+    is_past = webinar.is_past()
+    key = ":".join(
+        [
+            "webinar-about",
+            str(webinar.pk),
+            f"{webinar.updated_at.timestamp():.6f}",
+            translation.get_language() or "",
+            zone,
+            str(seats_left),
+            str(int(members)),
+            str(int(is_past)),
+        ]
+    )
+    cache = caches["pages"]
+    html = cache.get(key)
+    if html is None:
+        prefetch_related_objects([webinar], "topics", "presenters")
+        html = render_to_string(
+            "webinars/_about.html",
+            {
+                "webinar": webinar,
+                "viewer_zone": zone,
+                "seats_left": seats_left,
+                "is_past": is_past,
+                "other_versions": webinar.other_versions(),
+                "materials": queries.published_materials(webinar) if members else [],
+            },
+        )
+        cache.set(key, html, ABOUT_SECONDS)
+    return mark_safe(html)  # rendered (and escaped) by the template engine
+
+
 def detail(request: HttpRequest, pk: int, *, guest_form: GuestRegistrationForm | None = None) -> HttpResponse:
     webinar = _webinar(request, pk)
     registration = queries.active_registrations(request.user, [webinar]).get(webinar.pk)
     guests = permissions.can_register_as_guest(request.user, webinar)
     attendance = queries.attendance_of(request.user, webinar)
+    seats_left = webinar.seats_left()
+    zone = viewer_zone(request)
     context: dict[str, Any] = {
         "webinar": webinar,
+        "about": _about(
+            webinar,
+            zone=zone,
+            seats_left=seats_left,
+            members=permissions.can_see_materials(request.user, webinar),
+        ),
         "registration": registration,
-        "seats_left": webinar.seats_left(),
+        "seats_left": seats_left,
         "can_register": registration is None and permissions.can_register(request.user, webinar),
         "can_manage": permissions.can_manage_webinar(request.user, webinar),
         "guest_form": guest_form
         or (GuestRegistrationForm(initial={"language": request.LANGUAGE_CODE}) if guests else None),
         "join_open": webinar.join_is_open(),
         "is_past": webinar.is_past(),
-        "viewer_zone": viewer_zone(request),
-        "other_versions": webinar.other_versions(),
-        "materials": queries.published_materials(webinar)
-        if permissions.can_see_materials(request.user, webinar)
-        else [],
+        "viewer_zone": zone,
         "attendance": attendance,
         "certificate": queries.certificate_of(attendance),
     }

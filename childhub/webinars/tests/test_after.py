@@ -48,24 +48,27 @@ def test_slides_of_an_ordinary_topic_are_published_to_members_and_the_library(we
     assert material.file.url not in client.get(webinar.get_absolute_url()).text  # visitors do not see it
 
 
-def test_a_recording_of_a_sensitive_topic_waits_for_review(webinar, staff, member):
+def test_a_recording_of_a_sensitive_topic_waits_for_review(webinar, staff, member, clock):
     webinar.topics.add(Topic.objects.get_or_create(slug="sexual-abuse")[0])
     url = "https://video.example.org/recording/42"
     client_for(staff).post(f"/en/webinars/{webinar.pk}/materials/", {"kind": "recording", "url": url})
     material = Material.objects.get()
     assert not material.is_published and material.resource is None
     assert url not in client_for(member).get(webinar.get_absolute_url()).text
+    clock.shift(timedelta(seconds=5))  # the reviewer takes a moment; the page shows it at once
     client_for(staff).post(
         f"/en/webinars/{webinar.pk}/materials/", {"material": material.pk, "action": "publish"}
     )
     material.refresh_from_db()
     assert material.is_published and material.resource.kind == Resource.Kind.VIDEO
     assert url in client_for(member).get(webinar.get_absolute_url()).text
+    clock.shift(timedelta(seconds=5))
     client_for(staff).post(
         f"/en/webinars/{webinar.pk}/materials/", {"material": material.pk, "action": "unpublish"}
     )
     material.refresh_from_db()
     assert not material.is_published and material.resource.status == Resource.Status.PENDING
+    assert url not in client_for(member).get(webinar.get_absolute_url()).text
 
 
 def test_materials_are_managed_by_organisers_only(webinar, member):
