@@ -152,9 +152,9 @@ def library_changed(**_kwargs: Any) -> None:
     transaction.on_commit(bump)
 
 
-def _cache_key(name: str, *parts: Any) -> str:
+def _cache_key(name: str, *parts: Any, version: str | None = None) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"library:{name}:{library_version()}:{digest}"
+    return f"library:{name}:{version or library_version()}:{digest}"
 
 
 def cached_facets(viewer: Any, filters: Filters) -> dict[str, list[FacetValue]]:
@@ -261,14 +261,16 @@ def published_versions(resource: Resource) -> list[Resource]:
     ]
 
 
-def article_key(resource: Resource, viewer: Any) -> str:
+def article_key(resource: Resource, viewer: Any, *, version: str | None = None) -> str:
     """The cache key of a resource page's rendered description (exact: see library_version)."""
-    return _cache_key("article", resource.pk, sorted(visible_levels(viewer)), translation.get_language())
+    levels = sorted(visible_levels(viewer))
+    return _cache_key("article", resource.pk, levels, translation.get_language(), version=version)
 
 
-def related_key(resource: Resource, viewer: Any) -> str:
+def related_key(resource: Resource, viewer: Any, *, version: str | None = None) -> str:
     """The cache key of a resource page's rendered related resources (exact: see library_version)."""
-    return _cache_key("related-html", resource.pk, sorted(visible_levels(viewer)), translation.get_language())
+    levels = sorted(visible_levels(viewer))
+    return _cache_key("related-html", resource.pk, levels, translation.get_language(), version=version)
 
 
 def related(resource: Resource, viewer: Any, *, limit: int = 5) -> list[Resource]:

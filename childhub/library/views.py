@@ -118,11 +118,21 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "library/index.html", context)
 
 
-def _related_html(request: HttpRequest, resource: Resource) -> str:
-    """The related resources section, rendered once per resource, reader's levels and language
-    until the library changes."""
-    key = queries.related_key(resource, request.user)
-    html = cache.get(key)
+def _kept_sections(request: HttpRequest, resource: Resource) -> tuple[str, str]:
+    """The page's description and related resources, rendered once per resource, reader's
+    levels and language until the library changes: both asked of the cache at once."""
+    version = queries.library_version()
+    article = queries.article_key(resource, request.user, version=version)
+    related = queries.related_key(resource, request.user, version=version)
+    found = cache.get_many([article, related])
+    return (
+        _article_html(request, resource, article, found.get(article)),
+        _related_html(request, resource, related, found.get(related)),
+    )
+
+
+def _related_html(request: HttpRequest, resource: Resource, key: str, html: str | None) -> str:
+    """The related resources section (rendered when not kept)."""
     if html is None:
         related = queries.related(resource, request.user)
         html = render_to_string("library/_related.html", {"related": related}, request) if related else ""
@@ -130,11 +140,9 @@ def _related_html(request: HttpRequest, resource: Resource) -> str:
     return mark_safe(html)  # rendered, and escaped, by the template engine
 
 
-def _article_html(request: HttpRequest, resource: Resource) -> str:
-    """The resource's description and other versions, rendered once per resource, reader's levels
-    and language until the library changes (the rest of the page is the reader's own)."""
-    key = queries.article_key(resource, request.user)
-    html = cache.get(key)
+def _article_html(request: HttpRequest, resource: Resource, key: str, html: str | None) -> str:
+    """The resource's description and other versions (rendered when not kept; the rest of the
+    page is the reader's own)."""
     if html is None:
         prefetch_related_objects([resource], *_RELATIONS)
         others = [
@@ -172,13 +180,14 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.user.is_authenticated
         and Bookmark.objects.filter(member=request.user, resource=resource).exists()
     )
+    article_html, related_html = _kept_sections(request, resource)
     return render(
         request,
         "library/resource_detail.html",
         {
             "resource": resource,
-            "article_html": _article_html(request, resource),
-            "related_html": _related_html(request, resource),
+            "article_html": article_html,
+            "related_html": related_html,
             "bookmarked": bookmarked,
             "can_edit": can_edit,
             "can_review": resource.status == Resource.Status.PENDING
