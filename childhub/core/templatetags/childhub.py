@@ -18,10 +18,34 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from childhub.core import fragments
 from childhub.core.countries import country_name
 from childhub.core.languages import babel_locale, language_name
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context: template.Context) -> SafeString:
+    """The site's header: the same for a member (or for visitors) in a language (core.fragments)."""
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)
+    key: tuple[Any, ...] = ("header", translation.get_language(), signed_in)
+    if signed_in:
+        key += (user.pk, user.public_name, user.is_staff, bool(context.get("has_powers_role")))
+    html = fragments.kept(key, lambda: render_to_string("includes/site_header.html", context.flatten()))
+    return mark_safe(html)  # rendered (and escaped) by the template engine
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context: template.Context) -> SafeString:
+    """The site's footer: the same on a page for members, or for visitors, in a language."""
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)
+    switcher = context.get("language_switcher") or []
+    key = ("footer", translation.get_language(), signed_in, tuple(item["url"] for item in switcher))
+    html = fragments.kept(key, lambda: render_to_string("includes/site_footer.html", context.flatten()))
+    return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
 @register.simple_tag

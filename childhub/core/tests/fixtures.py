@@ -13,6 +13,7 @@ from django.test import Client
 from childhub.accounts.actions import record_consent
 from childhub.accounts.models import CoordinatorAssignment, Membership, Organisation, Profile
 from childhub.accounts.tests.factories import OrganisationFactory, ProfileFactory, verified
+from childhub.core import fragments
 from childhub.core.actions import publish_policy_version
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
@@ -23,8 +24,10 @@ def _isolated(settings: Any, tmp_path: Any) -> Any:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     caches["pages"].clear()  # the default cache lives in the database and rolls back per test
+    fragments.clear()
     yield
     caches["pages"].clear()
+    fragments.clear()
 
 
 @pytest.fixture

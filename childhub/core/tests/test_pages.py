@@ -123,3 +123,29 @@ def test_a_long_lists_total_is_counted_once_a_minute_but_its_rows_are_always_fre
     assert CountCachedPaginator(rows, 20, count_key="another-list").count == 70
     with time_machine.travel(timezone.now() + timezone.timedelta(seconds=COUNT_SECONDS + 1)):
         assert CountCachedPaginator(rows, 20, count_key="test-list").count == 70
+
+
+@pytest.mark.django_db
+def test_the_kept_header_and_footer_follow_the_member_the_language_and_the_page(member, staff, time_machine):
+    from urllib.parse import quote
+
+    from childhub.core import fragments
+
+    time_machine.move_to("2026-12-04 10:00", tick=False)
+    browser = client_for(member)
+    page = browser.get("/en/members/").text
+    assert member.public_name in page and "Sign out" in page and "Impact dashboard" not in page
+    assert f"next={quote('/en/members/', safe='')}" in page
+    other = browser.get("/en/library/").text
+    assert f"next={quote('/en/library/', safe='')}" in other
+    assert f"next={quote('/en/members/', safe='')}" not in other
+    member.display_name = "Ana Renamed"
+    member.save()
+    assert "Ana Renamed" in client_for(member).get("/en/members/").text
+    assert 'href="/bg/library/"' in client_for(member).get("/bg/members/").text
+    assert "Sign in" in Client().get("/en/about/").text
+    staff_page = client_for(staff).get("/en/about/").text
+    assert "Impact dashboard" in staff_page and "Ana Renamed" not in staff_page
+    assert len(fragments._kept) >= 5
+    time_machine.shift(fragments.KEEP_SECONDS + 1)
+    assert fragments.kept(("header", "en", False), lambda: "drawn again") == "drawn again"
