@@ -25,15 +25,19 @@ from childhub.core.languages import babel_locale, language_name
 register = template.Library()
 
 
+def _flat(context: template.Context) -> dict[str, Any]:
+    return {str(name): value for name, value in context.flatten().items()}
+
+
 @register.simple_tag(takes_context=True)
 def site_header(context: template.Context) -> SafeString:
     """The site's header: the same for a member (or for visitors) in a language (core.fragments)."""
-    user = context.get("user")
+    user: Any = context.get("user")
     signed_in = bool(user is not None and user.is_authenticated)
     key: tuple[Any, ...] = ("header", translation.get_language(), signed_in)
     if signed_in:
         key += (user.pk, user.public_name, user.is_staff, bool(context.get("has_powers_role")))
-    html = fragments.kept(key, lambda: render_to_string("includes/site_header.html", context.flatten()))
+    html = fragments.kept(key, lambda: render_to_string("includes/site_header.html", _flat(context)))
     return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
@@ -44,7 +48,7 @@ def site_footer(context: template.Context) -> SafeString:
     signed_in = bool(user is not None and user.is_authenticated)
     switcher = context.get("language_switcher") or []
     key = ("footer", translation.get_language(), signed_in, tuple(item["url"] for item in switcher))
-    html = fragments.kept(key, lambda: render_to_string("includes/site_footer.html", context.flatten()))
+    html = fragments.kept(key, lambda: render_to_string("includes/site_footer.html", _flat(context)))
     return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
