@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,15 +45,20 @@ def visible_versions(user: Any, versions: Iterable[Course]) -> list[Course]:
 
 
 def choose_version(
-    versions: Sequence[Course], *, requested: str, enrolment: Enrolment | None, preferences: Sequence[str]
+    versions: Sequence[Course],
+    *,
+    requested: str,
+    enrolment: Enrolment | None,
+    preferences: Callable[[], Sequence[str]],
 ) -> Course | None:
-    """The version to show: the one asked for (?lang=), else the learner's, else the reader's best."""
+    """The version to show: the one asked for (?lang=), else the learner's, else the reader's best
+    (their languages are read only then: a learner's pages never need them)."""
     by_language = {v.language: v for v in versions}
     if requested in by_language:
         return by_language[requested]
     if enrolment is not None and enrolment.language in by_language:
         return by_language[enrolment.language]
-    return pick_best_version(versions, preferences)
+    return pick_best_version(versions, preferences())
 
 
 # Structure and outline

@@ -51,7 +51,7 @@ class _Course:
             self.versions,
             requested=self.requested,
             enrolment=self.enrolment,
-            preferences=reader_languages(request.user, request.LANGUAGE_CODE),
+            preferences=lambda: reader_languages(request.user, request.LANGUAGE_CODE),
         )
         assert shown is not None  # there is at least one version
         self.shown: Course = shown

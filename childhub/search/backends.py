@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -80,38 +81,76 @@ def _fts5_text(text: str) -> str:
     return text.replace("đ", "dj").replace("Đ", "Dj")
 
 
-@transaction.atomic
 def index_document(
     *, kind: str, object_id: int, language: str, title: str, body: str, access: str = "public"
 ) -> SearchDocument:
     """Add or replace the searchable text of one object."""
+    if _is_postgres():
+        document = _pg_upsert(kind, object_id, language, title[:300], body, access)
+    else:
+        document = _sqlite_index(kind, object_id, language, title, body, access)
+    _index_changed()
+    return document
+
+
+def _pg_upsert(
+    kind: str, object_id: int, language: str, title: str, body: str, access: str
+) -> SearchDocument:
+    """One statement: the row and its vector together (answering a question re-indexes the
+    question, so this runs on every answer posted)."""
+    config = pg_config(language)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {SearchDocument._meta.db_table}
+                (kind, object_id, language, access, title, body, updated_at, vector)
+            VALUES (%s, %s, %s, %s, %s, %s, %s,
+                    setweight(to_tsvector(%s::regconfig, %s), 'A') ||
+                    setweight(to_tsvector(%s::regconfig, %s), 'B'))
+            ON CONFLICT (kind, object_id) DO UPDATE SET
+                language = EXCLUDED.language, access = EXCLUDED.access, title = EXCLUDED.title,
+                body = EXCLUDED.body, updated_at = EXCLUDED.updated_at, vector = EXCLUDED.vector
+            RETURNING id
+            """,
+            [
+                *(kind, object_id, language, access, title, body, now),
+                *(config, index_text(title, language), config, index_text(body, language)),
+            ],
+        )
+        row = cursor.fetchone()
+    return SearchDocument(
+        pk=row[0],
+        kind=kind,
+        object_id=object_id,
+        language=language,
+        access=access,
+        title=title,
+        body=body,
+        updated_at=now,
+    )
+
+
+@transaction.atomic
+def _sqlite_index(
+    kind: str, object_id: int, language: str, title: str, body: str, access: str
+) -> SearchDocument:
     document, _ = SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=object_id,
         defaults={"language": language, "title": title[:300], "body": body, "access": access},
     )
-    searchable_title = index_text(title, language)
-    searchable_body = index_text(body, language)
     with connection.cursor() as cursor:
-        if _is_postgres():
-            cursor.execute(
-                "UPDATE search_searchdocument SET vector = "
-                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'B') WHERE id = %s",
-                [pg_config(language), searchable_title, pg_config(language), searchable_body, document.pk],
-            )
-        else:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
-            cursor.execute(
-                "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
-                [
-                    document.pk,
-                    _fts5_text(title),
-                    _fts5_text(body),
-                    _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
-                ],
-            )
-    _index_changed()
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+        cursor.execute(
+            "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
+            [
+                document.pk,
+                _fts5_text(title),
+                _fts5_text(body),
+                _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
+            ],
+        )
     return document
 
 
