@@ -113,8 +113,7 @@ def contribute(
         announce(contribution=contribution)
     if parent is not None and kind != Contribution.Kind.CASE:
         Follow.objects.get_or_create(member=author, thread=parent)  # hear about later replies
-    pk = contribution.pk
-    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
+    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
     return contribution
 
 
@@ -149,8 +148,7 @@ def edit_contribution(
             action=ModerationDecision.Action.EDIT,
             reason="edited by a moderator",
         )
-    pk = contribution.pk
-    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
+    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
     return contribution
 
 
@@ -246,8 +244,7 @@ def moderate(*, contribution: Contribution, moderator: User, action: str, reason
             template="community/email/rejected",
             context={"contribution": contribution, "reason": reason},
         )
-    pk = contribution.pk
-    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
+    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
     return contribution
 
 

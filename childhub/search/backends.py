@@ -14,7 +14,8 @@ import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -314,7 +315,8 @@ def _index_changed() -> None:
         cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
 
     bump()
-    if transaction.get_connection().in_atomic_block:
+    # A cache in the database commits (or rolls back) with the change: no second write needed.
+    if transaction.get_connection().in_atomic_block and not isinstance(caches["default"], DatabaseCache):
         transaction.on_commit(bump)
 
 
