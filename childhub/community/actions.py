@@ -113,7 +113,10 @@ def contribute(
         announce(contribution=contribution)
     if parent is not None and kind != Contribution.Kind.CASE:
         Follow.objects.get_or_create(member=author, thread=parent)  # hear about later replies
-    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
+    pk = contribution.pk
+    # After the commit, in a write of its own: on SQLite, re-indexing a long thread while holding the
+    # database's only write lock made the other workers wait (p95 of posting 400 → 620 ms).
+    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
     return contribution
 
 
@@ -148,7 +151,10 @@ def edit_contribution(
             action=ModerationDecision.Action.EDIT,
             reason="edited by a moderator",
         )
-    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
+    pk = contribution.pk
+    # After the commit, in a write of its own: on SQLite, re-indexing a long thread while holding the
+    # database's only write lock made the other workers wait (p95 of posting 400 → 620 ms).
+    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
     return contribution
 
 
@@ -244,7 +250,10 @@ def moderate(*, contribution: Contribution, moderator: User, action: str, reason
             template="community/email/rejected",
             context={"contribution": contribution, "reason": reason},
         )
-    index_contribution(contribution_id=contribution.pk)  # in the same transaction: one write, not two
+    pk = contribution.pk
+    # After the commit, in a write of its own: on SQLite, re-indexing a long thread while holding the
+    # database's only write lock made the other workers wait (p95 of posting 400 → 620 ms).
+    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
     return contribution
 
 
