@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 KEEP_SECONDS = 60
-KEEP_ENTRIES = 1024  # about 2 KB each
+KEEP_ENTRIES = 512  # 1 to 2.5 KB each: about 1 MB at most
 
 _kept: OrderedDict[Hashable, tuple[float, str]] = OrderedDict()
 _lock = threading.Lock()
