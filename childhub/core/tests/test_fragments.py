@@ -1,0 +1,24 @@
+"""The header and footer kept in each process: bounded, least recently used first out."""
+
+from __future__ import annotations
+
+from childhub.core import fragments
+
+
+def test_a_process_keeps_a_bounded_number_of_fragments_dropping_the_least_recently_used():
+    fragments.clear()
+    drawn: list[int] = []
+
+    def draw(n: int) -> str:
+        drawn.append(n)
+        return f"<p>{n}</p>"
+
+    for n in range(fragments.KEEP_ENTRIES):
+        fragments.kept(("test", n), lambda n=n: draw(n))
+    fragments.kept(("test", 0), lambda: draw(-1))  # used again: kept, not drawn
+    fragments.kept(("test", "one more"), lambda: draw(-2))
+    assert len(fragments._kept) == fragments.KEEP_ENTRIES
+    assert -1 not in drawn
+    assert fragments.kept(("test", 0), lambda: draw(-3)) == "<p>0</p>"
+    assert fragments.kept(("test", 1), lambda: draw(-4)) == "<p>-4</p>"  # the oldest went first
+    fragments.clear()
