@@ -73,6 +73,11 @@ def roles(user: Any) -> Roles:
     return known
 
 
+def editor_organisation_ids(user: Any) -> set[int]:
+    """The organisations the member edits for (read once per request with their other roles)."""
+    return set(roles(user).editor_of)
+
+
 def has_powers_role(user: Any) -> bool:
     """Staff, moderators and coordinators: roles that need MFA before use."""
     if not user.is_authenticated:

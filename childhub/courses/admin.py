@@ -22,7 +22,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from childhub.accounts.models import Membership, Organisation
+from childhub.accounts.models import Organisation
+from childhub.accounts.permissions import editor_organisation_ids
 
 from . import authoring
 from .models import (
@@ -42,16 +43,8 @@ LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def edited_organisations(request: HttpRequest) -> set[int]:
-    """The organisations the signed-in member edits (read once per request)."""
-    known = getattr(request, "_courses_edited_organisations", None)
-    if known is None:
-        known = set(
-            Membership.objects.filter(member_id=request.user.pk, role=Membership.Role.EDITOR).values_list(
-                "organisation_id", flat=True
-            )
-        )
-        request._courses_edited_organisations = known  # type: ignore[attr-defined]
-    return set(known)
+    """The organisations the signed-in member edits (read once per request with their roles)."""
+    return editor_organisation_ids(request.user)
 
 
 def _of_their_organisations(path: str, organisations: set[int]) -> Q:

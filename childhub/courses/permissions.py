@@ -11,18 +11,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from childhub.accounts.permissions import has_staff_powers, roles
+from childhub.accounts.permissions import editor_organisation_ids, has_staff_powers
 
 from .models import Course, Enrolment
 
 
 def is_member(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active)
-
-
-def editor_organisation_ids(user: Any) -> set[int]:
-    """The organisations the user edits for (read once per request with their other roles)."""
-    return set(roles(user).editor_of)
 
 
 def can_preview_course(user: Any, course: Course) -> bool:

@@ -6,8 +6,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from childhub.accounts.models import Membership, Organisation
-from childhub.accounts.permissions import coordinated_countries, has_staff_powers, roles, visible_levels
+from childhub.accounts.models import Organisation
+from childhub.accounts.permissions import (
+    coordinated_countries,
+    editor_organisation_ids,
+    has_staff_powers,
+    visible_levels,
+)
 
 from .models import Resource
 
@@ -46,21 +51,11 @@ def check_can_view_resource(user: Any, resource: Resource) -> None:
         raise PermissionDenied
 
 
-def editor_organisations(user: Any) -> list[Organisation]:
-    if not is_member(user):
-        return []
-    return list(
-        Organisation.objects.filter(
-            membership__member=user, membership__role=Membership.Role.EDITOR
-        ).distinct()
-    )
-
-
 def publishes_directly(user: Any, organisation: Organisation | None) -> bool:
     """Partner editors publish under their organisation without review; so do staff."""
     if has_staff_powers(user):
         return True
-    return organisation is not None and organisation.pk in roles(user).editor_of
+    return organisation is not None and organisation.pk in editor_organisation_ids(user)
 
 
 def review_scope(user: Any) -> tuple[bool, set[str], set[str]]:
@@ -91,7 +86,7 @@ def can_edit_resource(user: Any, resource: Resource) -> bool:
         return False
     if has_staff_powers(user):
         return True
-    if resource.organisation_id in roles(user).editor_of:
+    if resource.organisation_id in editor_organisation_ids(user):
         return True
     if resource.submitted_by_id == user.pk and resource.status != Resource.Status.PUBLISHED:
         return True

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from childhub.accounts.permissions import has_staff_powers, roles
+from childhub.accounts.permissions import editor_organisation_ids, has_staff_powers
 
 from .models import Certificate
 
@@ -41,7 +41,7 @@ def can_see_badge_of(user: Any, certificate: Certificate) -> bool:
 
 def co_issuer_ids(user: Any) -> set[int]:
     """The organisations whose certificates the user approves as one of their editors."""
-    return set(roles(user).editor_of)
+    return editor_organisation_ids(user)
 
 
 def can_approve_certificate(user: Any, certificate: Certificate) -> bool:

@@ -12,17 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from childhub.accounts.models import Organisation
-from childhub.accounts.permissions import coordinated_countries, has_staff_powers, roles
+from childhub.accounts.permissions import coordinated_countries, editor_organisation_ids, has_staff_powers
 
 from .models import Registration, Webinar
 
 
 def is_member(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active)
-
-
-def editor_organisation_ids(user: Any) -> set[int]:
-    return set(roles(user).editor_of)
 
 
 def organiser_choices(user: Any) -> QuerySet[Organisation]:
