@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -18,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -28,7 +27,7 @@ from childhub.accounts.permissions import (
     has_staff_powers,
     needs_mfa_setup,
 )
-from childhub.core import ratelimit
+from childhub.core import fragments, ratelimit
 from childhub.core.http import MemberRequest, mfa_setup_redirect
 from childhub.core.markdown import render_markdown
 from childhub.core.models import Topic, reader_languages
@@ -165,11 +164,9 @@ def _reply_blocks(
         accepted = int(item.pk == root.accepted_answer_id)
         version = f"{item.updated_at.timestamp():.6f}:{item.score}:{item.status}:{accepted}"
         keys[item.pk] = f"reply:{item.pk}:{language}:{root.kind}:{version}:{viewer}"
-    cache = caches["pages"]
-    found = cache.get_many(list(keys.values()))
-    missing_pks = [item.pk for item in replies if keys[item.pk] not in found]
-    if missing_pks:
-        loaded = queries.replies(missing_pks)
+
+    def render(missing_pks: list[int]) -> dict[int, str]:
+        loaded = queries.replies(missing_pks)  # a reply deleted meanwhile is left out
         missing = [loaded[pk] for pk in missing_pks if pk in loaded]
         _reply_links(missing)
         context = {
@@ -179,15 +176,12 @@ def _reply_blocks(
             "can_accept": can_accept,
             "can_moderate": can_moderate,
         }
-        fresh = {
-            keys[item.pk]: render_to_string("community/_reply.html", {**context, "item": item})
-            for item in missing
+        return {
+            item.pk: render_to_string("community/_reply.html", {**context, "item": item}) for item in missing
         }
-        cache.set_many(fresh, REPLY_SECONDS)
-        found.update(fresh)
-    return [
-        mark_safe(found[keys[item.pk]]) for item in replies
-    ]  # rendered (and escaped) by the template engine
+
+    blocks = fragments.shared(keys, render, REPLY_SECONDS)
+    return [blocks[item.pk] for item in replies if item.pk in blocks]
 
 
 def _follows(user: Any, root: Contribution) -> dict[str, bool]:

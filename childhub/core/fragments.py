@@ -1,9 +1,12 @@
-"""Parts of every page kept in each worker process for a minute: the site's header and footer.
+"""Rendered parts of pages, kept under keys that name everything they show (decision 0012).
 
-They are the same for every page a member sees in one language (the footer's language links also
-depend on the page), and drawing their two dozen links and labels cost more than many pages'
-own content. Kept in the process, not the shared cache: a round trip to Redis would cost about
-what drawing them does.
+``kept``: in each worker process for a minute, for the site's header and footer. They are the
+same for every page a member sees in one language (the footer's language links also depend on
+the page), and drawing their two dozen links and labels cost more than many pages' own content;
+a round trip to Redis would cost about what drawing them does.
+
+``shared``: in the page cache (Redis, with PostgreSQL), for the parts of a page that many readers
+share: answers, webinar cards, what a webinar's page says of it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
+
+from django.core.cache import caches
+from django.utils.safestring import SafeString, mark_safe
+
+T = TypeVar("T", bound=Hashable)
 
 KEEP_SECONDS = 60
 KEEP_ENTRIES = 512  # 1 to 2.5 KB each: about 1 MB at most
@@ -40,3 +49,19 @@ def kept(key: Hashable, render: Callable[[], str]) -> str:
 def clear() -> None:
     with _lock:
         _kept.clear()
+
+
+def shared(
+    keys: Mapping[T, str], render: Callable[[list[T]], Mapping[T, str]], seconds: int
+) -> dict[T, SafeString]:
+    """The part of each item under its key in the page cache; those not found are rendered
+    together by ``render`` (which may leave out an item that no longer exists) and kept."""
+    cache = caches["pages"]
+    found = cache.get_many(list(keys.values()))
+    missing = [item for item, key in keys.items() if key not in found]
+    if missing:
+        fresh = {keys[item]: html for item, html in render(missing).items()}
+        cache.set_many(fresh, seconds)
+        found.update(fresh)
+    # Rendered (and escaped) by the template engine.
+    return {item: mark_safe(found[key]) for item, key in keys.items() if key in found}

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
@@ -17,13 +16,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from childhub.core import ratelimit
+from childhub.core import fragments, ratelimit
 from childhub.core.http import CsvDownload, MemberRequest
 from childhub.core.models import HubSetting, hub_setting
 from childhub.core.pages import cache_anonymous_page
@@ -152,14 +151,12 @@ def _cards(
         else:
             state = "past" if past else f"left:{places_left(webinar)}"
         version = f"{webinar.updated_at.timestamp():.6f}"
-        keys[webinar.pk] = f"webinar-card:{webinar.pk}:{version}:{language}:{zone}:{state}"
-    cache = caches["pages"]
-    found = cache.get_many(list(keys.values()))
-    missing = [webinar for webinar in webinars if keys[webinar.pk] not in found]
-    if missing:
+        keys[webinar] = f"webinar-card:{webinar.pk}:{version}:{language}:{zone}:{state}"
+
+    def render(missing: list[Webinar]) -> dict[Webinar, str]:
         prefetch_related_objects(missing, "topics", "presenters")
-        fresh = {
-            keys[webinar.pk]: render_to_string(
+        return {
+            webinar: render_to_string(
                 "webinars/_card.html",
                 {
                     "webinar": webinar,
@@ -170,9 +167,9 @@ def _cards(
             )
             for webinar in missing
         }
-        cache.set_many(fresh, CARD_SECONDS)
-        found.update(fresh)
-    return [mark_safe(found[keys[webinar.pk]]) for webinar in webinars]  # rendered and escaped
+
+    cards = fragments.shared(keys, render, CARD_SECONDS)
+    return [cards[webinar] for webinar in webinars]
 
 
 ABOUT_SECONDS = 60
@@ -183,8 +180,8 @@ def _about(webinar: Webinar, *, zone: str, seats_left: int, members: bool) -> Sa
     access to its recordings: kept for a minute per version of the webinar and places left.
 
     The presenters, topics, other language versions and recordings are read only when it is
-    rendered (a recording published or withdrawn shows within the minute; the recordings' own
-    addresses check who asks)."""
+    rendered. Publishing or withdrawing a recording makes a new version of the webinar, so it
+    shows at once; a presenter renamed shows within the minute."""
     is_past = webinar.is_past()
     key = ":".join(
         [
@@ -198,23 +195,20 @@ def _about(webinar: Webinar, *, zone: str, seats_left: int, members: bool) -> Sa
             str(int(is_past)),
         ]
     )
-    cache = caches["pages"]
-    html = cache.get(key)
-    if html is None:
+
+    def render(_missing: list[int]) -> dict[int, str]:
         prefetch_related_objects([webinar], "topics", "presenters")
-        html = render_to_string(
-            "webinars/_about.html",
-            {
-                "webinar": webinar,
-                "viewer_zone": zone,
-                "seats_left": seats_left,
-                "is_past": is_past,
-                "other_versions": webinar.other_versions(),
-                "materials": queries.published_materials(webinar) if members else [],
-            },
-        )
-        cache.set(key, html, ABOUT_SECONDS)
-    return mark_safe(html)  # rendered (and escaped) by the template engine
+        context = {
+            "webinar": webinar,
+            "viewer_zone": zone,
+            "seats_left": seats_left,
+            "is_past": is_past,
+            "other_versions": webinar.other_versions(),
+            "materials": queries.published_materials(webinar) if members else [],
+        }
+        return {webinar.pk: render_to_string("webinars/_about.html", context)}
+
+    return fragments.shared({webinar.pk: key}, render, ABOUT_SECONDS)[webinar.pk]
 
 
 def detail(request: HttpRequest, pk: int, *, guest_form: GuestRegistrationForm | None = None) -> HttpResponse:

@@ -22,3 +22,20 @@ def test_a_process_keeps_a_bounded_number_of_fragments_dropping_the_least_recent
     assert fragments.kept(("test", 0), lambda: draw(-3)) == "<p>0</p>"
     assert fragments.kept(("test", 1), lambda: draw(-4)) == "<p>-4</p>"  # the oldest went first
     fragments.clear()
+
+
+def test_shared_parts_are_rendered_once_together_and_an_item_gone_meanwhile_is_left_out():
+    calls: list[list[int]] = []
+
+    def render(missing: list[int]) -> dict[int, str]:
+        calls.append(missing)
+        return {n: f"<li>{n}</li>" for n in missing if n != 3}  # 3 was deleted meanwhile
+
+    keys = {n: f"test-part:{n}" for n in (1, 2, 3)}
+    assert fragments.shared(keys, render, 60) == {1: "<li>1</li>", 2: "<li>2</li>"}
+    assert fragments.shared({**keys, 4: "test-part:4"}, render, 60) == {
+        1: "<li>1</li>",
+        2: "<li>2</li>",
+        4: "<li>4</li>",
+    }
+    assert calls == [[1, 2, 3], [3, 4]]
