@@ -146,6 +146,9 @@ else:
         },
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
+    # Sessions are read through the cache table (a plain SELECT) and kept in their own table,
+    # so a cull of the cache never signs anyone out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = int(os.environ.get("CHILDHUB_PAGE_CACHE_SECONDS", "60"))
 
 # --- Accounts and authentication --------------------------------------------------------
