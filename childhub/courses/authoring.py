@@ -68,6 +68,7 @@ def _new_revision(lesson_id: int) -> None:
             return
         counted.add(lesson_id)
     Lesson.objects.filter(pk=lesson_id).update(revision=F("revision") + 1, updated_at=timezone.now())
+    Course.objects.filter(modules__lessons=lesson_id).structure_changed()
 
 
 def _changed(obj: models.Model, fields: Iterable[str]) -> bool:
@@ -259,6 +260,7 @@ def translate_course(course: Course, language: str, by: Any = None) -> Course:
         _copy(c, question_id=questions[c.question_id].pk)
         for c in Choice.objects.filter(question__in=list(questions))
     )
+    Course.objects.filter(pk=version.pk).structure_changed()  # the parts were created in bulk
     logger.info(
         "courses: %s lessons of course %s copied into %s by member %s",
         len(lessons),
@@ -350,5 +352,6 @@ def mark_reviewed(lesson: Lesson, by: Any = None) -> Lesson:
     Lesson.objects.filter(pk=lesson.pk).update(
         status=lesson.status, source_revision=lesson.source_revision, updated_at=timezone.now()
     )
+    Course.objects.filter(pk=course.pk).structure_changed()
     logger.info("courses: lesson %s reviewed by member %s", lesson.pk, getattr(by, "pk", None))
     return lesson

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -22,6 +23,10 @@ from childhub.core.models import Topic, TranslatableContent
 class CourseQuerySet(models.QuerySet["Course"]):
     def published(self) -> CourseQuerySet:
         return self.filter(status=Course.Status.PUBLISHED)
+
+    def structure_changed(self) -> int:
+        """Give these courses a new structure version (see ``Course.structure_version``)."""
+        return self.update(structure_version=uuid.uuid4())
 
 
 class Course(TranslatableContent):
@@ -79,6 +84,10 @@ class Course(TranslatableContent):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # New whenever the course or one of its modules, lessons, blocks, questions or answers is saved
+    # or deleted (and when authoring copies parts in bulk): lesson pages keep the structure they
+    # read under it, in each process, and read it again only when it changes.
+    structure_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = CourseQuerySet.as_manager()
 
@@ -99,10 +108,41 @@ class Course(TranslatableContent):
     def get_absolute_url(self) -> str:
         return reverse("courses:detail", kwargs={"slug": self.slug})
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.structure_version = uuid.uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "structure_version"}
+        super().save(*args, **kwargs)
 
-class Module(models.Model):
+
+class CoursePart(models.Model):
+    """A module, lesson, block, question or answer: saving or deleting one gives its course a new
+    structure version (and, when it moves, the course it leaves)."""
+
+    course_lookup: ClassVar[str]  # from Course to this part
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._structure_changed()
+        super().save(*args, **kwargs)
+        self._structure_changed()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        self._structure_changed()
+        return super().delete(*args, **kwargs)
+
+    def _structure_changed(self) -> None:
+        if self.pk is not None:
+            Course.objects.filter(**{self.course_lookup: self.pk}).structure_changed()
+
+
+class Module(CoursePart):
     """A part of a course: foundation modules first, then practice modules, each about one group
     of children."""
+
+    course_lookup = "modules"
 
     class Kind(models.TextChoices):
         FOUNDATION = "foundation", _("Foundation module")
@@ -135,9 +175,11 @@ class Module(models.Model):
         return self.title
 
 
-class Lesson(models.Model):
+class Lesson(CoursePart):
     """A lesson of a module, with the rule that completes it. ``revision`` counts changes to its
     content; a translation remembers which revision of the original it follows."""
+
+    course_lookup = "modules__lessons"
 
     class Rule(models.TextChoices):
         VIEWED = "viewed", _("Opened")
@@ -180,8 +222,10 @@ class Lesson(models.Model):
         return reverse("courses:lesson", kwargs={"slug": self.module.course.slug, "lesson_key": self.key})
 
 
-class Block(models.Model):
+class Block(CoursePart):
     """One piece of a lesson. Text is sanitised HTML; a quiz block holds questions."""
+
+    course_lookup = "modules__lessons__blocks"
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Text")
@@ -214,9 +258,11 @@ class Block(models.Model):
         return f"{self.kind} {self.position} of {self.lesson_id}"
 
 
-class Question(models.Model):
+class Question(CoursePart):
     """A quiz question. Its correct answers live in its choices (or accepted answers) and are
     never sent to the browser before the learner submits."""
+
+    course_lookup = "modules__lessons__blocks__questions"
 
     class Kind(models.TextChoices):
         SINGLE = "single", _("One correct answer")
@@ -241,8 +287,10 @@ class Question(models.Model):
         return self.text[:60]
 
 
-class Choice(models.Model):
+class Choice(CoursePart):
     """An answer to choose; for a matching question, a left side and the right side it matches."""
+
+    course_lookup = "modules__lessons__blocks__questions__choices"
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     position = models.PositiveSmallIntegerField(default=0)

@@ -7,10 +7,12 @@ lesson, by key. Progress is kept by key, so it is the same in every version.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Prefetch, Q
@@ -141,21 +143,74 @@ class Outline:
         return bool(required) and all(m.complete for m in required)
 
 
-def _modules_of(course: Course, *, prerequisites: bool) -> list[Module]:
+@dataclass
+class Structure:
+    """One version of a course as its lesson pages read it: the modules with their lessons and
+    prerequisites, and each lesson's blocks with their questions and answers (read when first
+    asked for). It is kept in each process under the course's structure version and shared by
+    every request that reads that version: read it, never change it."""
+
+    modules: list[Module]
+    lessons: dict[uuid.UUID, Lesson]
+    _blocks: dict[uuid.UUID, list[Block]] = field(default_factory=dict)
+
+    def blocks(self, lesson_key: uuid.UUID) -> list[Block]:
+        if lesson_key not in self._blocks:
+            lesson = self.lessons[lesson_key]
+            blocks = list(
+                Block.objects.filter(lesson=lesson)
+                .order_by("position", "pk")
+                .prefetch_related("questions__choices")
+            )
+            for block in blocks:
+                block.lesson = lesson
+            self._blocks[lesson_key] = blocks
+        return self._blocks[lesson_key]
+
+
+STRUCTURES_KEPT = 32  # language versions of courses, a few dozen KB each
+
+
+def structure(course: Course) -> Structure:
+    """The structure of this version of the course, read again only when it has changed: what
+    the modules, lessons and blocks are used to cost about ten queries on every lesson page."""
+    return _structure(course.pk, course.structure_version)
+
+
+@lru_cache(maxsize=STRUCTURES_KEPT)
+def _structure(course_id: int, version: uuid.UUID) -> Structure:
+    del version  # the key under which the structure is kept
+    course = Course.objects.get(pk=course_id)
     lessons = Prefetch("lessons", queryset=Lesson.objects.order_by("position", "pk"))
-    related: list[Any] = [lessons]
-    if prerequisites:
-        related.append(Prefetch("prerequisites", queryset=Module.objects.only("pk", "key")))
-    return list(course.modules.order_by("position", "pk").prefetch_related(*related))
+    prerequisites = Prefetch("prerequisites", queryset=Module.objects.only("pk", "key"))
+    modules = list(course.modules.order_by("position", "pk").prefetch_related(lessons, prerequisites))
+    by_key = {}
+    for module in modules:
+        module.course = course  # so that nothing reads it lazily into the shared objects
+        by_key.update({lesson.key: lesson for lesson in module.lessons.all()})
+    return Structure(modules=modules, lessons=by_key)
+
+
+def lesson_in(course: Course, lesson_key: uuid.UUID) -> Lesson | None:
+    """The lesson of this version of the course, as a copy of its own (with its module) that
+    belongs to ``course``: the kept structure is shared, and the request's course is current."""
+    kept = structure(course).lessons.get(lesson_key)
+    if kept is None:
+        return None
+    lesson, module = copy.copy(kept), copy.copy(kept.module)
+    module.course = course
+    lesson.module = module
+    return lesson
 
 
 def outline(original: Course, shown: Course, completed: set[uuid.UUID]) -> Outline:
-    """The outline in the version shown, with the learner's completed lessons (3 to 5 queries)."""
-    modules = _modules_of(original, prerequisites=True)
+    """The outline in the version shown, with the learner's completed lessons (no query while the
+    course's structure is kept)."""
+    modules = structure(original).modules
     counterparts: dict[uuid.UUID, Module] = {}
     lessons_shown: dict[uuid.UUID, Lesson] = {}
     if shown.pk != original.pk:
-        for module in _modules_of(shown, prerequisites=False):
+        for module in structure(shown).modules:
             counterparts[module.key] = module
             lessons_shown.update({lesson.key: lesson for lesson in module.lessons.all()})
     items = []
@@ -200,10 +255,6 @@ def enrolment_of(user: Any, course: Course) -> Enrolment | None:
     return Enrolment.objects.filter(learner=user, course_key=course.translation_key).first()
 
 
-def lesson_blocks(lesson: Lesson) -> list[Block]:
-    return list(lesson.blocks.order_by("position", "pk").prefetch_related("questions__choices"))
-
-
 # The lesson in each language
 
 
@@ -216,12 +267,12 @@ class LessonVersion:
 def lesson_versions(
     versions: Sequence[Course], original: Course, lesson_key: uuid.UUID
 ) -> list[LessonVersion]:
-    """Each version of the course with the translation status of one lesson (one query)."""
+    """Each version of the course with the translation status of one lesson (from their kept
+    structures)."""
     lessons = {
-        lesson.module.course_id: lesson
-        for lesson in Lesson.objects.filter(module__course__in=versions, key=lesson_key).select_related(
-            "module"
-        )
+        version.pk: lesson
+        for version in versions
+        if (lesson := structure(version).lessons.get(lesson_key)) is not None
     }
     source = lessons.get(original.pk)
     out = []

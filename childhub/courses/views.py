@@ -3,6 +3,7 @@ a learner's courses, and each module as a PDF pack for reading offline."""
 
 from __future__ import annotations
 
+import copy
 import uuid
 from typing import Any
 
@@ -12,13 +13,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from childhub.accounts.models import Organisation
-from childhub.core import ratelimit
+from childhub.core import fragments, ratelimit
 from childhub.core.http import MemberRequest
 from childhub.core.models import reader_languages
 from childhub.core.pages import cache_anonymous_page
@@ -61,24 +65,20 @@ class _Course:
     def lesson(self, lesson_key: uuid.UUID) -> tuple[Lesson, bool]:
         """The lesson in the version shown, or the original's when not translated (fallback)."""
         for course, fallback in ((self.shown, False), (self.original, True)):
-            found = (
-                Lesson.objects.filter(module__course=course, key=lesson_key)
-                .select_related("module__course")
-                .first()
-            )
+            found = queries.lesson_in(course, lesson_key)
             if found is not None:
                 return found, fallback and self.shown.pk != self.original.pk
         raise Http404
 
     def block(self, lesson_key: uuid.UUID, block_key: uuid.UUID, kind: str) -> Block:
+        """The block of the lesson shown, as a copy of its own (its questions and answers read)."""
         lesson, _fallback = self.lesson(lesson_key)
-        found = Block.objects.filter(lesson=lesson, key=block_key, kind=kind).select_related(
-            "lesson__module__course"
-        )
-        block = found.first()
-        if block is None:
-            raise Http404
-        return block
+        for kept in queries.structure(lesson.module.course).blocks(lesson_key):
+            if kept.key == block_key and kept.kind == kind:
+                block = copy.copy(kept)
+                block.lesson = lesson
+                return block
+        raise Http404
 
     def lesson_url(self, lesson_key: uuid.UUID, suffix: str = "") -> str:
         url = reverse("courses:lesson", kwargs={"slug": self.shown.slug, "lesson_key": lesson_key})
@@ -203,10 +203,28 @@ def switch_language(request: HttpRequest, slug: str) -> HttpResponse:
 # A lesson
 
 
-def _quiz_orders(questions: list[Question], seed: str) -> dict[Any, list[str]]:
-    return {
-        q.key: actions.matching_order(q, seed=seed) for q in questions if q.kind == Question.Kind.MATCHING
-    }
+def _quiz_orders(enrolment: Any, block: Block, questions: list[Question]) -> dict[Any, list[str]]:
+    """The order of each matching question's right-hand sides (the attempts are counted for the
+    seed only when the quiz has one)."""
+    matching = [q for q in questions if q.kind == Question.Kind.MATCHING]
+    if not matching:
+        return {}
+    seed = actions.quiz_seed(enrolment, block)
+    return {q.key: actions.matching_order(q, seed=seed) for q in matching}
+
+
+def _quiz_fields(block: Block, form: QuizForm) -> SafeString:
+    """An unanswered quiz's questions as HTML (no token, nothing of the learner's), kept in the
+    process under the course's structure version: drawing the radio buttons through Django's
+    widget templates was a sixth of the lesson page. A quiz with matching pairs is not kept: each
+    attempt orders their sides anew."""
+    course = block.lesson.module.course
+    language = translation.get_language()
+    key = ("quiz-fields", course.pk, course.structure_version, block.pk, language)
+    html = fragments.kept(
+        key, lambda: render_to_string("courses/_quiz_fields.html", {"form": form, "LANGUAGE_CODE": language})
+    )
+    return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
 def _block_parts(
@@ -228,10 +246,11 @@ def _block_parts(
         part: dict[str, Any] = {"block": block}
         if block.kind == Block.Kind.QUIZ:
             questions = list(block.questions.all())
-            seed = actions.quiz_seed(enrolment, block)
-            part["form"] = bound.get(block.key) or QuizForm(
-                questions=questions, orders=_quiz_orders(questions, seed)
-            )
+            orders = _quiz_orders(enrolment, block, questions)
+            form = bound.get(block.key) or QuizForm(questions=questions, orders=orders)
+            part["form"] = form
+            if not form.is_bound and not orders:
+                part["fields"] = _quiz_fields(block, form)
             part["best"] = queries.best_attempt(enrolment, block.key)
             if enrolment is not None and shown_attempt.isdigit():
                 attempt = enrolment.quiz_attempts.filter(pk=int(shown_attempt), block_key=block.key).first()
@@ -263,11 +282,8 @@ def _lesson_page(
     lesson, fallback = course.lesson(lesson_key)
     enrolment = course.enrolment
     # The original's rule counts, whatever version is read.
-    rule, minimum_minutes = (
-        Lesson.objects.filter(module__course=course.original, key=lesson_key)
-        .values_list("completion_rule", "minimum_minutes")
-        .first()
-    ) or (lesson.completion_rule, lesson.minimum_minutes)
+    rule_of = queries.structure(course.original).lessons.get(lesson_key) or lesson
+    rule, minimum_minutes = rule_of.completion_rule, rule_of.minimum_minutes
     outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
     progress = enrolment.progress.filter(lesson_key=lesson_key).first() if enrolment is not None else None
     if enrolment is not None and bound is None:
@@ -310,7 +326,9 @@ def _lesson_page(
         "lesson_number": [i.key for i in module.lessons].index(lesson_key) + 1,
         "outline": outline,
         "next": following,
-        "parts": _block_parts(request, course, queries.lesson_blocks(lesson), bound=bound or {}),
+        "parts": _block_parts(
+            request, course, queries.structure(lesson.module.course).blocks(lesson_key), bound=bound or {}
+        ),
         "rule": rule,
         "minimum_minutes": minimum_minutes,
         "progress": progress,
@@ -427,8 +445,8 @@ def submit_quiz(request: HttpRequest, slug: str, lesson_key: uuid.UUID, block_ke
         response = render(request, "courses/too_many.html", {"course": course.shown}, status=429)
         response["Retry-After"] = "600"
         return response
-    questions = list(block.questions.prefetch_related("choices"))
-    orders = _quiz_orders(questions, actions.quiz_seed(course.enrolment, block))
+    questions = list(block.questions.all())  # with their answers, kept with the structure
+    orders = _quiz_orders(course.enrolment, block, questions)
     form = QuizForm(request.POST, questions=questions, orders=orders)
     if not form.is_valid():
         messages.error(request, _("Answer every question, then submit the quiz."))
