@@ -249,6 +249,14 @@ def completed_lessons(enrolment: Enrolment | None) -> set[uuid.UUID]:
     )
 
 
+def progress_of(enrolment: Enrolment | None) -> dict[uuid.UUID, LessonProgress]:
+    """The learner's progress in each lesson they have opened, by lesson key (one query: a lesson
+    page needs both its own row and which lessons are done)."""
+    if enrolment is None or enrolment.pk is None:
+        return {}
+    return {row.lesson_key: row for row in LessonProgress.objects.filter(enrolment=enrolment)}
+
+
 def enrolment_of(user: Any, course: Course) -> Enrolment | None:
     if not permissions.is_member(user):
         return None
@@ -315,12 +323,11 @@ def attempts_count(enrolment: Enrolment | None, block_key: uuid.UUID) -> int:
 
 def reflections_of(enrolment: Enrolment | None, block_keys: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The learner's own reflections on these prompts (never anyone else's)."""
-    if enrolment is None:
+    keys = list(block_keys)
+    if enrolment is None or not keys:
         return {}
     return dict(
-        Reflection.objects.filter(enrolment=enrolment, block_key__in=list(block_keys)).values_list(
-            "block_key", "text"
-        )
+        Reflection.objects.filter(enrolment=enrolment, block_key__in=keys).values_list("block_key", "text")
     )
 
 

@@ -284,8 +284,10 @@ def _lesson_page(
     # The original's rule counts, whatever version is read.
     rule_of = queries.structure(course.original).lessons.get(lesson_key) or lesson
     rule, minimum_minutes = rule_of.completion_rule, rule_of.minimum_minutes
-    outline = queries.outline(course.original, course.shown, queries.completed_lessons(enrolment))
-    progress = enrolment.progress.filter(lesson_key=lesson_key).first() if enrolment is not None else None
+    progress_rows = queries.progress_of(enrolment)
+    completed = {key for key, row in progress_rows.items() if row.completed_at is not None}
+    outline = queries.outline(course.original, course.shown, completed)
+    progress = progress_rows.get(lesson_key)
     if enrolment is not None and bound is None:
         found = outline.find(lesson_key)
         if found is not None and found[0].locked:
