@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from functools import cache
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .models import Contribution, Flag
+from .models import Contribution, Flag, Vote
 
 PUBLISHED = Contribution.Status.PUBLISHED
 
@@ -57,8 +58,7 @@ class ReplyStamp:
 
     pk: int
     author_id: int | None
-    updated_at: datetime
-    created_at: datetime
+    updated_at: str  # as the database gives it: part of the version, never read as a date
     status: str
     score: int
 
@@ -68,21 +68,48 @@ def _score() -> Coalesce:
 
 
 def thread(root: Contribution, viewer: Any) -> list[ReplyStamp]:
-    """Published replies (and the viewer's own held ones), accepted answer first, then by votes;
-    as stamps, without loading the replies themselves (most are rendered from the cache)."""
-    visible = Q(status=PUBLISHED)
-    if viewer.is_authenticated:
-        visible |= Q(author=viewer, status=Contribution.Status.HELD)
-    rows = [
-        ReplyStamp(*row)
-        for row in root.children.filter(visible)
-        .annotate(score=_score())
-        .order_by("created_at", "pk")
-        .values_list("pk", "author_id", "updated_at", "created_at", "status", "score")
-    ]
-    if root.kind == Contribution.Kind.QUESTION:
-        rows.sort(key=lambda r: (r.pk != root.accepted_answer_id, -r.score, r.created_at))
-    return rows
+    """Published replies (and the viewer's own held ones), oldest first; for a question, the
+    accepted answer first, then by votes. As stamps, without loading the replies themselves (most
+    are rendered from the cache)."""
+    question = root.kind == Contribution.Kind.QUESTION
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _thread_sql(by_votes=question),
+            [
+                root.pk,
+                PUBLISHED,
+                viewer.pk if viewer.is_authenticated else None,
+                Contribution.Status.HELD,
+                *([root.accepted_answer_id] if question else []),
+            ],
+        )
+        return [
+            ReplyStamp(
+                pk=pk,
+                author_id=author_id,
+                updated_at=str(updated_at).replace(" ", "T"),
+                status=status,
+                score=score,
+            )
+            for pk, author_id, updated_at, status, score in cursor.fetchall()
+        ]
+
+
+@cache
+def _thread_sql(*, by_votes: bool) -> str:
+    """The thread's stamps with their scores, written out: composed through the ORM (an annotated
+    sum over a join, then 100 dates converted) the query cost 1.6 ms of the question page, the
+    database 0.1 ms of it. ``test_queries`` checks it against the ORM's answer."""
+    quote = connection.ops.quote_name
+    contribution, vote = quote(Contribution._meta.db_table), quote(Vote._meta.db_table)
+    order = "CASE WHEN c.id = %s THEN 0 ELSE 1 END, score DESC, " if by_votes else ""
+    return (
+        "SELECT c.id, c.author_id, c.updated_at, c.status, COALESCE(SUM(v.value), 0) AS score "
+        f"FROM {contribution} c LEFT JOIN {vote} v ON v.answer_id = c.id "
+        "WHERE c.parent_id = %s AND (c.status = %s OR (c.author_id = %s AND c.status = %s)) "
+        "GROUP BY c.id, c.author_id, c.updated_at, c.created_at, c.status "
+        f"ORDER BY {order}c.created_at, c.id"
+    )
 
 
 def replies(pks: list[int]) -> dict[int, Contribution]:

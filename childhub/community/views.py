@@ -69,7 +69,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 def _root(request: HttpRequest, pk: int, kind: str) -> Contribution:
     contribution = get_object_or_404(
-        Contribution.objects.select_related("author__profile", "accepted_answer").prefetch_related("topics"),
+        Contribution.objects.select_related("author__profile").prefetch_related("topics"),
         pk=pk,
         kind=kind,
         parent=None,
@@ -162,7 +162,7 @@ def _reply_blocks(
             for flag in (user.is_authenticated, user.pk == item.author_id, can_accept, can_moderate)
         )
         accepted = int(item.pk == root.accepted_answer_id)
-        version = f"{item.updated_at.timestamp():.6f}:{item.score}:{item.status}:{accepted}"
+        version = f"{item.updated_at}:{item.score}:{item.status}:{accepted}"
         keys[item.pk] = f"reply:{item.pk}:{language}:{root.kind}:{version}:{viewer}"
 
     def render(missing_pks: list[int]) -> dict[int, str]:
