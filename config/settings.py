@@ -111,6 +111,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with writers queued on a lock the kernel hands over (childhub/core/sqlite).
+    DATABASES["default"]["ENGINE"] = "childhub.core.sqlite"
+    # In memory, as Django's own backend tests; said outright, as pytest-django knows that
+    # backend only by its name.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"]["OPTIONS"] = {
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"),
         "transaction_mode": "IMMEDIATE",

@@ -88,9 +88,13 @@ def index_document(
     """Add or replace the searchable text of one object."""
     if _is_postgres():
         document = _pg_upsert(kind, object_id, language, title[:300], body, access)
-    else:
+        _index_changed()
+        return document
+    # One write transaction for the document and, when the cache is in the database, the new
+    # version of the index: SQLite has one writer at a time, and each write queues for it.
+    with transaction.atomic():
         document = _sqlite_index(kind, object_id, language, title, body, access)
-    _index_changed()
+        _index_changed()
     return document
 
 
