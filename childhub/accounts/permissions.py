@@ -10,9 +10,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+
+from childhub.core import fragments
 
 from .models import (
     CoordinatorAssignment,
@@ -118,13 +119,7 @@ def is_coordinator(user: Any) -> bool:
     known = getattr(user, "_roles", None)
     if known is not None:
         return bool(known.coordinates)
-    key = f"coordinator:{user.pk}"
-    cache = caches["pages"]
-    remembered = cache.get(key)
-    if remembered is None:
-        remembered = bool(roles(user).coordinates)
-        cache.set(key, remembered, 60)
-    return bool(remembered)
+    return fragments.kept(("coordinator", user.pk), lambda: bool(roles(user).coordinates))
 
 
 def has_staff_powers(user: Any) -> bool:

@@ -3,7 +3,9 @@
 ``kept``: in each worker process for a minute, for the site's header and footer. They are the
 same for every page a member sees in one language (the footer's language links also depend on
 the page), and drawing their two dozen links and labels cost more than many pages' own content;
-a round trip to Redis would cost about what drawing them does.
+a round trip to Redis would cost about what drawing them does. Small answers that every page
+needs and that may be a minute old (the policy versions in force, whether a member coordinates)
+are kept the same way.
 
 ``shared``: in the page cache (Redis, with PostgreSQL), for the parts of a page that many readers
 share: answers, webinar cards, what a webinar's page says of it.
@@ -15,35 +17,44 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
 
 T = TypeVar("T", bound=Hashable)
+V = TypeVar("V")
 
 KEEP_SECONDS = 60
 KEEP_ENTRIES = 512  # 1 to 2.5 KB each: about 1 MB at most
 
-_kept: OrderedDict[Hashable, tuple[float, str]] = OrderedDict()
+_kept: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def kept(key: Hashable, render: Callable[[], str]) -> str:
-    """The fragment under ``key``, rendered by ``render`` when not kept (or kept too long)."""
+def kept(key: Hashable, render: Callable[[], V]) -> V:
+    """What is kept under ``key``, made by ``render`` when not kept (or kept too long). Keep only
+    what nobody changes: strings, numbers, frozen values."""
     now = time.time()  # (wall time, so that tests can move it)
     with _lock:
         entry = _kept.get(key)
         if entry is not None and entry[0] > now:
             _kept.move_to_end(key)
-            return entry[1]
-    html = render()
+            value: V = entry[1]
+            return value
+    value = render()
     with _lock:
-        _kept[key] = (now + KEEP_SECONDS, html)
+        _kept[key] = (now + KEEP_SECONDS, value)
         _kept.move_to_end(key)
         while len(_kept) > KEEP_ENTRIES:
             _kept.popitem(last=False)
-    return html
+    return value
+
+
+def forget(key: Hashable) -> None:
+    """Drop what this process keeps under ``key`` (the others keep it for a minute at most)."""
+    with _lock:
+        _kept.pop(key, None)
 
 
 def clear() -> None:
