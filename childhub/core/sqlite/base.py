@@ -31,26 +31,26 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _start_transaction_under_autocommit(self) -> None:
         self._take_write_lock()
         try:
-            super()._start_transaction_under_autocommit()
+            super()._start_transaction_under_autocommit()  # type: ignore[misc]  # (not in django-stubs)
         except BaseException:
             self._give_back_write_lock()
             raise
 
     def _commit(self) -> None:
         try:
-            super()._commit()
+            super()._commit()  # type: ignore[misc]  # (not in django-stubs)
         finally:
             self._give_back_write_lock()
 
     def _rollback(self) -> None:
         try:
-            super()._rollback()
+            super()._rollback()  # type: ignore[misc]  # (not in django-stubs)
         finally:
             self._give_back_write_lock()
 
     def _close(self) -> None:
         try:
-            super()._close()
+            super()._close()  # type: ignore[misc]  # (not in django-stubs)
         finally:
             self._give_back_write_lock()
             if self._write_lock is not None:
@@ -58,7 +58,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 self._write_lock = None
 
     def _take_write_lock(self) -> None:
-        if self._write_lock is not None and self.transaction_mode == "IMMEDIATE":
+        if self._write_lock is not None and getattr(self, "transaction_mode", None) == "IMMEDIATE":
             fcntl.flock(self._write_lock, fcntl.LOCK_EX)
             self._holds_write_lock = True
 
