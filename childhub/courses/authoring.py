@@ -67,8 +67,9 @@ def _new_revision(lesson_id: int) -> None:
         if lesson_id in counted:
             return
         counted.add(lesson_id)
+    # (The part saved or deleted just before, in the same transaction, renewed the course's
+    # structure version: the new revision shows with it.)
     Lesson.objects.filter(pk=lesson_id).update(revision=F("revision") + 1, updated_at=timezone.now())
-    Course.objects.filter(modules__lessons=lesson_id).structure_changed()
 
 
 def _changed(obj: models.Model, fields: Iterable[str]) -> bool:

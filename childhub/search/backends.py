@@ -136,10 +136,10 @@ def _pg_upsert(
     )
 
 
-@transaction.atomic
 def _sqlite_index(
     kind: str, object_id: int, language: str, title: str, body: str, access: str
 ) -> SearchDocument:
+    """The row and its FTS5 entry (inside index_document's transaction)."""
     document, _ = SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=object_id,
