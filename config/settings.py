@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -103,23 +104,41 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------
+
+
+def database(url: str, *, prepared: bool = True) -> dict[str, Any]:
+    """The default database from its URL: SQLite embedded, or PostgreSQL."""
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(
+            url,
+            conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+    )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Django's backend, with writers queued on a lock the kernel hands over (childhub/core/sqlite).
+        config["ENGINE"] = "childhub.core.sqlite"
+        # In memory, as Django's own backend tests; said outright, as pytest-django knows that
+        # backend only by its name.
+        config["TEST"] = {"NAME": ":memory:"}
+        config["OPTIONS"] = {
+            "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"),
+            "transaction_mode": "IMMEDIATE",
+        }
+    elif config["ENGINE"] == "django.db.backends.postgresql" and prepared:
+        # Parameters bound on the server, and a statement run five times on a connection prepared
+        # there: PostgreSQL then neither parses nor plans it again. DATABASE_PREPARED=0 turns
+        # this off behind a pooler that cannot keep prepared statements (docs/decisions/0014).
+        config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'childhub.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        prepared=os.environ.get("DATABASE_PREPARED", "1") == "1",
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Django's backend, with writers queued on a lock the kernel hands over (childhub/core/sqlite).
-    DATABASES["default"]["ENGINE"] = "childhub.core.sqlite"
-    # In memory, as Django's own backend tests; said outright, as pytest-django knows that
-    # backend only by its name.
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"),
-        "transaction_mode": "IMMEDIATE",
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: the default cache is shared across worker processes (rate limits live in it) -
