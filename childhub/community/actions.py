@@ -268,7 +268,7 @@ def redact_expired_cases(*, now: Any = None) -> int:
             Revision.objects.filter(contribution__in=[case, *case.children.all()]).delete()
             case.body = details.summary
             case.save(update_fields=["body", "updated_at"])
-            case.children.update(body="[redacted after the retention period]")
+            case.children.update(body="[redacted after the retention period]", updated_at=now)
             details.family_situation = details.services_involved = details.what_was_done = ""
             details.region = ""
             details.redacted_at = now

@@ -11,13 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -68,12 +68,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 
 def _root(request: HttpRequest, pk: int, kind: str) -> Contribution:
-    contribution = get_object_or_404(
-        Contribution.objects.select_related("author__profile").prefetch_related("topics"),
-        pk=pk,
-        kind=kind,
-        parent=None,
-    )
+    contribution = get_object_or_404(Contribution, pk=pk, kind=kind, parent=None)
     if not permissions.can_view(request.user, contribution):
         raise Http404
     return contribution
@@ -146,8 +141,9 @@ def _reply_blocks(
     *,
     can_accept: bool,
     can_moderate: bool,
-) -> list[SafeString]:
-    """Each reply as HTML, kept for a few minutes per version of the reply and kind of viewer.
+) -> SafeString:
+    """The replies as HTML, each kept for a few minutes per version of the reply and kind of viewer
+    (and the thread's run of them once more, as one value).
 
     A reply's block holds no CSRF token (its buttons submit the page's one form), so the same HTML
     serves every viewer who may do the same things with it; rendering fifty answers with their
@@ -180,23 +176,12 @@ def _reply_blocks(
             item.pk: render_to_string("community/_reply.html", {**context, "item": item}) for item in missing
         }
 
-    blocks = fragments.shared(keys, render, REPLY_SECONDS)
-    return [blocks[item.pk] for item in replies if item.pk in blocks]
+    return fragments.joined(keys, render, REPLY_SECONDS)
 
 
 def _follows(user: Any, root: Contribution) -> dict[str, bool]:
-    """Whether the viewer follows the thread and its (named) author: one query for both."""
-    if not user.is_authenticated:
-        return {"following": False, "following_author": False}
-    targets = Q(thread=root)
-    if not root.is_anonymous and root.author_id is not None:
-        targets |= Q(followed_id=root.author_id)
-    rows = list(Follow.objects.filter(targets, member=user).values_list("thread_id", "followed_id"))
-    return {
-        "following": any(thread_id == root.pk for thread_id, _followed in rows),
-        "following_author": not root.is_anonymous
-        and any(followed is not None and followed == root.author_id for _thread, followed in rows),
-    }
+    following, following_author = queries.follows(user, root)
+    return {"following": following, "following_author": following_author}
 
 
 def _thread_page(
@@ -206,24 +191,49 @@ def _thread_page(
     can_reply = permissions.can_reply(request.user, root)
     can_accept = permissions.can_accept(request.user, root)
     can_moderate = permissions.can_moderate(request.user, root)
+    viewer = {
+        "can_moderate": can_moderate,
+        "show_author": permissions.can_see_author(request.user, root),
+        **_follows(request.user, root),
+    }
     return render(
         request,
         "community/thread.html",
         {
             "root": root,
+            "root_block": _root_block(request, root, viewer),
             "replies": _reply_blocks(
                 request, root, replies, can_accept=can_accept, can_moderate=can_moderate
             ),
+            "reply_count": len(replies),
             "form": form or (ReplyForm(language=request.LANGUAGE_CODE) if can_reply else None),
             "can_reply": can_reply,
-            "can_accept": can_accept,
-            "can_moderate": can_moderate,
-            "show_author": permissions.can_see_author(request.user, root),
-            "details": getattr(root, "case_details", None) if root.kind == Contribution.Kind.CASE else None,
-            **_follows(request.user, root),
+            **viewer,
         },
         status=status,
     )
+
+
+def _root_block(request: HttpRequest, root: Contribution, viewer: dict[str, bool]) -> SafeString:
+    """The thread's own text, kept like its replies (per version and kind of viewer): its author's
+    profile and its topics are read only when it is drawn. A case discussion is drawn on every view,
+    as its details are redacted in place."""
+    user = request.user
+
+    def render(_pks: list[int]) -> dict[int, str]:
+        prefetch_related_objects([root], "author__profile", "topics")
+        details = getattr(root, "case_details", None) if root.kind == Contribution.Kind.CASE else None
+        context = {"root": root, "user": user, "request": request, "details": details, **viewer}
+        return {root.pk: render_to_string("community/_root.html", context)}
+
+    if root.kind == Contribution.Kind.CASE:
+        return mark_safe(render([root.pk])[root.pk])  # drawn by the template engine
+    flags = "".join(
+        str(int(flag)) for flag in (user.is_authenticated, user.pk == root.author_id, *viewer.values())
+    )
+    version = f"{root.updated_at.isoformat()}:{root.status}"
+    key = f"root:{root.pk}:{translation.get_language()}:{version}:{flags}"
+    return fragments.shared({root.pk: key}, render, REPLY_SECONDS)[root.pk]
 
 
 def question(request: HttpRequest, pk: int) -> HttpResponse:

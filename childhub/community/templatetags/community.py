@@ -1,17 +1,30 @@
-"""Template helpers of the community: the author line, and findings of the guard highlighted."""
+"""Template helpers of the community: its menu, the author line, and findings of the guard highlighted."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from childhub.core import fragments
 from childhub.core.countries import country_name
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def community_nav(context: dict[str, Any]) -> SafeString:
+    """The community's menu: the same for every visitor, and for every member, in a language
+    (kept in each process like the site's header)."""
+    signed_in = context["request"].user.is_authenticated
+    key = ("community-nav", translation.get_language(), signed_in)
+    html = fragments.kept(key, lambda: render_to_string("community/_nav.html", {"signed_in": signed_in}))
+    return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from childhub.accounts.tests.factories import ProfileFactory
 from childhub.community import queries
-from childhub.community.models import Contribution, Vote
+from childhub.community.models import Contribution, Follow, Vote
 from childhub.community.tests.factories import AnswerFactory, PostFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +71,21 @@ def test_a_stamp_changes_when_its_reply_is_edited():
     answer.save()
     after = queries.thread(answer.parent, AnonymousUser())[0]
     assert before.updated_at != after.updated_at and " " not in after.updated_at
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_follows_says_whether_the_viewer_follows_the_thread_and_its_named_author(anonymous):
+    root = QuestionFactory(is_anonymous=anonymous)
+    viewer, stranger = ProfileFactory().user, ProfileFactory().user
+    other_thread = QuestionFactory(author=root.author)
+    Follow.objects.create(member=stranger, thread=root)
+    Follow.objects.create(member=stranger, followed=root.author)
+    Follow.objects.create(member=viewer, thread=other_thread)
+    assert queries.follows(viewer, root) == (False, False)
+    assert queries.follows(AnonymousUser(), root) == (False, False)
+
+    Follow.objects.create(member=viewer, followed=root.author)
+    assert queries.follows(viewer, root) == (False, not anonymous)
+    Follow.objects.create(member=viewer, thread=root)
+    assert queries.follows(viewer, root) == (True, not anonymous)
+    assert queries.follows(stranger, root) == (True, not anonymous)

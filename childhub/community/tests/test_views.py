@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from childhub.community import actions
 from childhub.community.models import Contribution, Flag, Helpline, Vote
-from childhub.community.tests.factories import AnswerFactory, PostFactory, QuestionFactory
+from childhub.community.tests.factories import AnswerFactory, CaseFactory, PostFactory, QuestionFactory
 from childhub.core.tests.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
@@ -337,3 +341,50 @@ def test_a_thread_shows_each_viewer_their_own_buttons_and_fresh_scores(verified_
     client_for(verified_member).post(reverse("community:accept", args=[answer.pk]))
     assert "Remove acceptance" in client_for(verified_member).get(url).text
     assert "Accepted answer" in Client().get(url).text
+
+
+def test_the_threads_own_text_shows_each_viewer_their_controls_and_every_change_at_once(
+    verified_member, other_member, moderator
+):
+    question = QuestionFactory(author=verified_member, title="How to hear a shy child?")
+    name = verified_member.public_name
+    url = question.get_absolute_url()
+    as_asker = client_for(verified_member).get(url).text
+    assert reverse("community:edit", args=[question.pk]) in as_asker
+    assert f"Follow {name}" not in as_asker and "Follow this question" in as_asker
+    as_other = client_for(other_member).get(url).text
+    assert reverse("community:edit", args=[question.pk]) not in as_other
+    assert reverse("community:moderate", args=[question.pk]) not in as_other
+    assert f"Follow {name}" in as_other
+    # The follow buttons submit the page's one form (the kept text holds no CSRF token).
+    assert (
+        f'form="reply-actions" formaction="{reverse("community:follow_member", args=[question.pk])}"'
+        in as_other
+    )
+    assert reverse("community:moderate", args=[question.pk]) in client_for(moderator).get(url).text
+
+    client_for(other_member).post(reverse("community:follow_member", args=[question.pk]), {"follow": "1"})
+    assert f"Stop following {name}" in client_for(other_member).get(url).text
+    assert f"Follow {name}" in client_for(moderator).get(url).text
+
+    client_for(verified_member).post(
+        reverse("community:edit", args=[question.pk]),
+        {"title": "How to hear a very shy child?", "body": "Edited: she is seven.", "language": "en"},
+    )
+    for viewer in (other_member, moderator):
+        page = client_for(viewer).get(url).text
+        assert "How to hear a very shy child?" in page and "Edited: she is seven." in page
+    actions.moderate(contribution=question, moderator=moderator, action="hide", reason="Off topic")
+    assert "Hidden by a moderator" in client_for(moderator).get(url).text
+    assert client_for(other_member).get(url).status_code == 404
+
+
+def test_a_redacted_case_shows_no_detail_it_showed_before(verified_member, expert):
+    case = CaseFactory(author=verified_member)
+    AnswerFactory(parent=case, body="In my experience the aunt should be heard first.")
+    url = case.get_absolute_url()
+    with time_machine.travel(timezone.now() + timedelta(days=731)):
+        assert "aunt" in client_for(expert).get(url).text  # (the page cache's clock moved too)
+        assert actions.redact_expired_cases() == 1
+        page = client_for(expert).get(url).text
+    assert "aunt" not in page and "[redacted after the retention period]" in page
