@@ -9,6 +9,7 @@ Safe to run again: courses are found by slug and language, enrolments by learner
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -1450,7 +1451,11 @@ def _translation(course: Course, language: str, spec: Translation, staff: Any) -
         return
     version = authoring.translate_course(course, language, by=staff)
     Course.objects.filter(pk=version.pk).update(
-        title=spec.title, summary=spec.summary, audience=spec.audience, status=Course.Status.PUBLISHED
+        title=spec.title,
+        summary=spec.summary,
+        audience=spec.audience,
+        status=Course.Status.PUBLISHED,
+        structure_version=uuid.uuid4(),
     )
     for module, title in zip(version.modules.all(), spec.modules, strict=False):
         module.title = title

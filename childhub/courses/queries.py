@@ -12,11 +12,13 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch, Q
 
+from childhub.core import fragments
 from childhub.core.models import pick_best_version
 from childhub.records.models import Certificate
 
@@ -28,12 +30,40 @@ from .models import Block, Course, Enrolment, Lesson, LessonProgress, Module, Qu
 
 
 def versions_of(slug: str) -> list[Course]:
-    """Every language version of the course with this slug (drafts included), oldest first."""
+    """Every language version of the course with this slug (drafts included), oldest first, each
+    the request's own copy.
+
+    The rows (with their issuers) are kept in each process for a minute under their structure
+    versions, which every save of a course renews: a stamp query of one indexed table says whether
+    they are still the ones kept. An edit of an issuing organisation shows within the minute.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_version_stamps_sql(), [slug])
+        stamps = tuple((pk, str(version)) for pk, version in cursor.fetchall())
+    if not stamps:
+        return []
+    rows = fragments.kept(("course-versions", slug, stamps), lambda: _read_versions(slug))
+    return [copy.copy(row) for row in rows]
+
+
+def _read_versions(slug: str) -> tuple[Course, ...]:
     rows = list(Course.objects.filter(slug=slug).select_related("issuer", "co_issuer").order_by("pk"))
     if not rows:
-        return []
+        return ()
     key = rows[0].translation_key
-    return [row for row in rows if row.translation_key == key]
+    return tuple(row for row in rows if row.translation_key == key)
+
+
+@cache
+def _version_stamps_sql() -> str:
+    """Written out: composing it through the ORM would cost more than running it."""
+    quote = connection.ops.quote_name
+    course = Course._meta
+    return (
+        f"SELECT {quote(course.pk.column)}, {quote(course.get_field('structure_version').column)} "
+        f"FROM {quote(course.db_table)} WHERE {quote(course.get_field('slug').column)} = %s "
+        f"ORDER BY {quote(course.pk.column)}"
+    )
 
 
 def original_of(versions: Sequence[Course]) -> Course:

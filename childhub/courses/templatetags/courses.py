@@ -1,12 +1,16 @@
-"""Template helpers of the courses: lesson text sanitised again as it is shown, embedded players."""
+"""Template helpers of the courses: lesson text sanitised again as it is shown, embedded players,
+the list of a course's languages."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from childhub.core import fragments
 from childhub.courses.content import clean_html
 from childhub.library.files import embed_for
 
@@ -51,3 +55,18 @@ def clock(seconds: int | None) -> str:
 def filename(field: Any) -> str:
     name = str(getattr(field, "name", "") or "")
     return name.rsplit("/", 1)[-1]
+
+
+@register.simple_tag
+def course_languages(versions: Any, course: Any, enrolment: Any) -> SafeString:
+    """The course's languages, each with its translation status: a link for readers, a button for
+    the learner (on the form beside the list). Kept in each process under everything it shows."""
+    enrolled = enrolment is not None
+    entries = tuple((entry.course.language, entry.status) for entry in versions)
+    key = ("course-languages", translation.get_language(), course.language, enrolled, entries)
+
+    def render() -> str:
+        context = {"versions": versions, "current": course.language, "enrolled": enrolled}
+        return render_to_string("courses/_language_list.html", context)
+
+    return mark_safe(fragments.kept(key, render))  # rendered (and escaped) by the template engine

@@ -173,3 +173,39 @@ def test_the_lesson_a_request_gets_is_its_own_copy_with_the_request_s_course():
     assert lesson.module.course is course
     assert kept.module.course is not course  # the kept structure still holds its own
     assert queries.lesson_in(course, Module.objects.get(course=course).key) is None
+
+
+def _course_reads(browser: Any, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if 'FROM "courses_course"' in q["sql"]]
+
+
+def test_a_course_s_versions_are_read_whole_only_when_one_of_them_changed(member):
+    course = build_course(1)
+    version = translate(course, "bg")
+    actions.enrol(learner=member, course=course)
+    browser = client_for(member)
+    url = lessons_of(course)[0].get_absolute_url()
+    assert len(_course_reads(browser, url)) > 1  # the stamps, the rows, the structure
+    assert len(_course_reads(browser, url)) == 1  # the stamps only
+    course.refresh_from_db()
+    course.title = "Hearing children: a retitled course"
+    course.save()
+    assert len(_course_reads(browser, url)) > 1
+    assert "Hearing children: a retitled course" in browser.get(url).text
+    assert 'value="bg"' in browser.get(url).text  # the Bulgarian version is offered
+    version.refresh_from_db()
+    version.status = Course.Status.DRAFT
+    version.save()  # withdrawn
+    assert 'value="bg"' not in browser.get(url).text
+
+
+def test_each_request_gets_its_own_copy_of_the_kept_versions():
+    course = build_course(1)
+    first, second = queries.versions_of(course.slug), queries.versions_of(course.slug)
+    assert [v.pk for v in first] == [v.pk for v in second] == [course.pk]
+    assert first[0] is not second[0]
+    first[0].title = "Changed by one request"
+    assert queries.versions_of(course.slug)[0].title != "Changed by one request"
+    assert queries.versions_of("no-such-course") == []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.test import Client
 
 from childhub.accounts.models import Organisation
 from childhub.core.models import Topic
@@ -406,3 +409,23 @@ def test_the_first_view_of_an_opened_lesson_shows_it_done_at_once(member):
     actions.enrol(learner=member, course=course)
     page = client_for(member).get(first.get_absolute_url()).text
     assert "✓ Done" in page
+
+
+def test_the_learner_s_language_buttons_submit_the_form_beside_the_list(member):
+    course = build_course(1)
+    translate(course, "bg")
+    enrolment = actions.enrol(learner=member, course=course)
+    url = lessons_of(course)[0].get_absolute_url()
+    page = client_for(member).get(url).text
+    form = re.search(r'<form id="switch-language" method="post" action="([^"]+)" hidden>(.*?)</form>', page)
+    assert form is not None and "csrfmiddlewaretoken" in form.group(2)
+    assert f'name="next" value="{url}"' in form.group(2)
+    assert 'form="switch-language" name="language" value="bg"' in page
+    assert 'form="switch-language" name="language" value="en"' not in page  # the one being read
+    response = client_for(member).post(form.group(1), {"language": "bg", "next": url})
+    assert response.status_code == 302 and response["Location"] == url
+    enrolment.refresh_from_db()
+    assert enrolment.language == "bg"
+    # A reader who is not enrolled follows links.
+    visitor_page = Client().get(course.get_absolute_url()).text
+    assert 'href="?lang=bg"' in visitor_page and "switch-language" not in visitor_page
