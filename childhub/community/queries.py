@@ -131,11 +131,9 @@ def _follows_sql() -> str:
     """Written out like the thread's stamps: the ORM took 0.6 ms to compose this, the database
     0.05 ms to answer it."""
     quote = connection.ops.quote_name
-    follow = Follow._meta
-    member, thread, followed = (follow.get_field(name).column for name in ("member", "thread", "followed"))
     return (
-        f"SELECT {quote(thread)}, {quote(followed)} FROM {quote(follow.db_table)} "
-        f"WHERE {quote(member)} = %s AND ({quote(thread)} = %s OR {quote(followed)} = %s)"
+        f"SELECT thread_id, followed_id FROM {quote(Follow._meta.db_table)} "
+        "WHERE member_id = %s AND (thread_id = %s OR followed_id = %s)"
     )
 
 

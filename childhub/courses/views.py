@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from childhub.core.pages import cache_anonymous_page
 
 from . import actions, permissions, queries
 from .forms import CatalogueFilterForm, QuizForm, ReflectionForm
-from .models import Block, Course, Lesson, Module, Question
+from .models import Block, Course, Lesson, LessonProgress, Module, Question
 
 PAGE_SIZE = 20
 QUIZ_SUBMISSIONS_PER_10_MINUTES = 30
@@ -43,13 +44,19 @@ class _Course:
     """The course a request is about: its visible versions, the original, the learner's
     enrolment, and the version shown (``?lang=``, else the learner's, else the reader's best)."""
 
-    def __init__(self, request: HttpRequest, slug: str) -> None:
+    def __init__(self, request: HttpRequest, slug: str, *, with_progress: bool = False) -> None:
         versions = queries.versions_of(slug)
         self.versions = queries.visible_versions(request.user, versions)
         if not self.versions:
             raise Http404
         self.original = queries.original_of(versions)
-        self.enrolment = queries.enrolment_of(request.user, self.original)
+        # The learner's progress in each lesson, read with the enrolment when the page needs it.
+        self.progress: dict[uuid.UUID, LessonProgress] = {}
+        if with_progress:
+            self.enrolment, self.progress = queries.enrolment_and_progress(request.user, self.original)
+        else:
+            self.enrolment = queries.enrolment_of(request.user, self.original)
+        self._user = request.user
         self.requested = request.GET.get("lang", "")
         shown = queries.choose_version(
             self.versions,
@@ -59,8 +66,13 @@ class _Course:
         )
         assert shown is not None  # there is at least one version
         self.shown: Course = shown
-        self.preview = permissions.can_preview_course(request.user, shown)
         self.lang_query = f"?lang={shown.language}" if self.requested == shown.language else ""
+
+    @cached_property
+    def preview(self) -> bool:
+        """Whether the reader may see the version shown as it is, drafts included (asked only
+        of readers who are not its learners: it reads their roles)."""
+        return permissions.can_preview_course(self._user, self.shown)
 
     def lesson(self, lesson_key: uuid.UUID) -> tuple[Lesson, bool]:
         """The lesson in the version shown, or the original's when not translated (fallback)."""
@@ -274,17 +286,15 @@ def _lesson_page(
     bound: dict[uuid.UUID, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    course = _Course(request, slug)
-    if not course.preview:
-        refused = _learner_or_redirect(request, course)
-        if refused is not None:
-            return refused
+    course = _Course(request, slug, with_progress=True)
+    if course.enrolment is None and not course.preview:
+        return _learner_or_redirect(request, course) or redirect(course.shown.get_absolute_url())
     lesson, fallback = course.lesson(lesson_key)
     enrolment = course.enrolment
     # The original's rule counts, whatever version is read.
     rule_of = queries.structure(course.original).lessons.get(lesson_key) or lesson
     rule, minimum_minutes = rule_of.completion_rule, rule_of.minimum_minutes
-    progress_rows = queries.progress_of(enrolment)
+    progress_rows = course.progress
     completed = {key for key, row in progress_rows.items() if row.completed_at is not None}
     outline = queries.outline(course.original, course.shown, completed)
     progress = progress_rows.get(lesson_key)
@@ -339,7 +349,7 @@ def _lesson_page(
         if course.enrolment is not None and course.enrolment.last_lesson_key == lesson_key
         else 0,
         "lesson_versions": queries.lesson_versions(course.versions, course.original, lesson_key),
-        "preview": course.preview and course.enrolment is None,
+        "preview": course.enrolment is None and course.preview,
         "lang_query": course.lang_query,
     }
     return render(request, "courses/lesson.html", context, status=status)
