@@ -89,13 +89,7 @@ def _managed(request: HttpRequest, pk: int) -> Webinar:
 
 @cache_anonymous_page(query=("when", "language", "topic", "presenter", "page"), vary=viewer_zone)
 def index(request: HttpRequest) -> HttpResponse:
-    presenters = list(
-        Presenter.objects.filter(webinars__status__in=[Webinar.Status.PUBLISHED, Webinar.Status.CANCELLED])
-        .distinct()
-        .order_by("name")
-        .values_list("pk", "name")
-    )
-    form = WebinarFilterForm(request.GET or None, presenters=presenters)
+    form = WebinarFilterForm(request.GET or None, presenters=queries.listed_presenters())
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     past = data.get("when") == "past"
     items = queries.listing(

@@ -446,3 +446,15 @@ def test_visitors_get_a_cached_listing_one_copy_per_time_zone(client, clock):
     assert "America/New_York" in in_new_york.text
     client.cookies["tz"] = "Nowhere/Invented"
     assert client.get("/en/webinars/")["X-Page-Cache"] == "hit"  # an unknown zone is no zone
+
+
+def test_a_new_presenter_is_offered_in_the_filter_within_a_minute(member, clock):
+    WebinarFactory(title="An early webinar").presenters.add(PresenterFactory(name="Dr First"))
+    browser = client_for(member)
+    assert "Dr First" in browser.get("/en/webinars/").text
+    WebinarFactory(title="A later webinar").presenters.add(PresenterFactory(name="Dr Second"))
+    page = browser.get("/en/webinars/").text
+    assert "A later webinar" in page  # the list itself is read on every view
+    assert ">Dr Second</option>" not in page  # the filter's presenters are kept for a minute
+    clock.shift(61)
+    assert ">Dr Second</option>" in browser.get("/en/webinars/").text
