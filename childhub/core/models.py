@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from childhub.core import fragments
+
 from .languages import CONTENT_LANGUAGES, language_name
 from .taxonomy import TOPICS
 
@@ -66,13 +68,10 @@ def topic_choices() -> list[tuple[str, str]]:
 
 
 def _reference_choices(name: str, load: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    key = f"choices:{name}:{translation.get_language()}"
-    cache = caches["pages"]
-    choices = cache.get(key)
-    if choices is None:
-        choices = sorted(load(), key=lambda c: c[1])
-        cache.set(key, choices, 300)
-    return list(choices)
+    """Kept in each process for a minute (reference data: a round trip to the page cache for
+    each filter's list cost more than keeping them)."""
+    key = ("choices", name, translation.get_language())
+    return list(fragments.kept(key, lambda: tuple(sorted(load(), key=lambda c: c[1]))))
 
 
 class TranslatableContent(models.Model):
