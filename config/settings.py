@@ -127,8 +127,10 @@ def database(url: str, *, prepared: bool = True) -> dict[str, Any]:
         }
     elif config["ENGINE"] == "django.db.backends.postgresql" and prepared:
         # Parameters bound on the server, and a statement run five times on a connection prepared
-        # there: PostgreSQL then neither parses nor plans it again. DATABASE_PREPARED=0 turns
-        # this off behind a pooler that cannot keep prepared statements (docs/decisions/0014).
+        # there (unless it has many parameters: childhub/core/postgresql): PostgreSQL then neither
+        # parses nor plans it again. DATABASE_PREPARED=0 turns this off behind a pooler that
+        # cannot keep prepared statements (docs/decisions/0014).
+        config["ENGINE"] = "childhub.core.postgresql"
         config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
     return config
 
