@@ -31,7 +31,7 @@ from childhub.core import fragments, ratelimit
 from childhub.core.http import MemberRequest, mfa_setup_redirect
 from childhub.core.markdown import render_markdown
 from childhub.core.models import Topic, reader_languages
-from childhub.core.pages import cache_anonymous_page
+from childhub.core.pages import CountCachedPaginator, cache_anonymous_page
 from childhub.search import backends as search
 
 from . import actions, permissions, queries
@@ -115,7 +115,12 @@ def index(request: HttpRequest) -> HttpResponse:
             country=data.get("country", ""),
             language=data.get("language", ""),
         )
-        page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+        # The total (for "unanswered", a count over every question) is kept for a minute; the
+        # rows of the page are read fresh.
+        count_key = "community:" + ":".join(
+            str(data.get(name, "")) for name in ("show", "topic", "country", "language")
+        )
+        page = CountCachedPaginator(items, PAGE_SIZE, count_key=count_key).get_page(request.GET.get("page"))
         page.object_list = queries.with_reply_counts(page.object_list)
         context["page"] = page
     return render(request, "community/index.html", context)

@@ -157,6 +157,11 @@ def _cache_key(name: str, *parts: Any, version: str | None = None) -> str:
     return f"library:{name}:{version or library_version()}:{digest}"
 
 
+def count_key(viewer: Any, filters: Filters) -> str:
+    """The key under which a list's total is kept (exact: see library_version)."""
+    return _cache_key("count", sorted(visible_levels(viewer)), asdict(filters))
+
+
 def cached_facets(viewer: Any, filters: Filters) -> dict[str, list[FacetValue]]:
     """facets() of the resources the viewer may see with these filters, counted once per change.
 

@@ -21,7 +21,7 @@ from childhub.accounts.permissions import needs_mfa_setup
 from childhub.core import ratelimit
 from childhub.core.http import MemberRequest, file_response, mfa_setup_redirect
 from childhub.core.models import reader_languages
-from childhub.core.pages import cache_anonymous_page
+from childhub.core.pages import CountCachedPaginator, cache_anonymous_page
 
 from . import actions, permissions, queries
 from .files import embed_for
@@ -111,9 +111,13 @@ def index(request: HttpRequest) -> HttpResponse:
         context.update(groups=groups, fuzzy=fuzzy, found=len(cards))
         context["search_results"] = render_to_string("library/_search_results.html", context, request)
     else:
-        page = Paginator(queries.sorted_resources(resources.for_list(), sort), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        # Counting the visible library was most of a member's list page (a member's page is not
+        # kept whole, as a visitor's is): the total is kept until the library changes.
+        page = CountCachedPaginator(
+            queries.sorted_resources(resources.for_list(), sort),
+            PAGE_SIZE,
+            count_key=queries.count_key(request.user, filters),
+        ).get_page(request.GET.get("page"))
         context.update(page=page, versions=queries.versions_by_key(list(page.object_list)))
     return render(request, "library/index.html", context)
 

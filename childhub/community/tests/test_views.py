@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -388,3 +390,15 @@ def test_a_redacted_case_shows_no_detail_it_showed_before(verified_member, exper
         assert actions.redact_expired_cases() == 1
         page = client_for(expert).get(url).text
     assert "aunt" not in page and "[redacted after the retention period]" in page
+
+
+def test_the_lists_total_is_kept_for_a_minute_and_its_rows_are_read_fresh(verified_member):
+    for n in range(3):
+        QuestionFactory(title=f"Kept question {n}")
+    browser = client_for(verified_member)
+    assert "Kept question 2" in browser.get("/en/community/?show=unanswered").text
+    with CaptureQueriesContext(connection) as again:
+        browser.get("/en/community/?show=unanswered")
+    assert not [q for q in again.captured_queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
+    QuestionFactory(title="A question asked a moment ago")
+    assert "A question asked a moment ago" in browser.get("/en/community/?show=unanswered").text

@@ -85,3 +85,16 @@ def test_the_library_page_uses_a_constant_number_of_queries(policies, django_ass
     add(20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/en/library/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_members_list_counts_the_library_once_per_change(resources, member):
+    browser = client_for(member)
+    shown = browser.get("/en/library/").content.decode()
+    total = int(shown.split(' role="status">')[1].split(" ")[0])
+    with CaptureQueriesContext(connection) as again:
+        assert f"{total} resources" in browser.get("/en/library/").content.decode()
+    assert not [q for q in again.captured_queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
+    ResourceFactory(title="A guide published a moment ago")
+    page = browser.get("/en/library/").content.decode()
+    assert f"{total + 1} resources" in page and "A guide published a moment ago" in page
