@@ -32,11 +32,9 @@ PAGE_SIZE = 20
 
 
 def _get_resource(request: HttpRequest, pk: int, *, relations: bool = True) -> Resource:
-    resources = Resource.objects.select_related("organisation", "submitted_by").defer(
-        "extracted_text"  # a whole PDF's text, read only to index it
-    )
+    resources = Resource.objects.defer("extracted_text")  # a whole PDF's text, read only to index it
     if relations:
-        resources = resources.prefetch_related(*_RELATIONS)
+        resources = resources.select_related("organisation", "submitted_by").prefetch_related(*_RELATIONS)
     resource = get_object_or_404(resources, pk=pk)
     if not permissions.can_view_resource(request.user, resource):
         raise Http404
@@ -148,7 +146,7 @@ def _article_html(request: HttpRequest, resource: Resource, key: str, html: str 
     """The resource's description and other versions (rendered when not kept; the rest of the
     page is the reader's own)."""
     if html is None:
-        prefetch_related_objects([resource], *_RELATIONS)
+        prefetch_related_objects([resource], "organisation", "submitted_by", *_RELATIONS)
         others = [
             v
             for v in queries.published_versions(resource)
@@ -180,10 +178,7 @@ def _search_cards(
 def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource = _get_resource(request, pk, relations=False)
     can_edit = permissions.can_edit_resource(request.user, resource)
-    bookmarked = (
-        request.user.is_authenticated
-        and Bookmark.objects.filter(member=request.user, resource=resource).exists()
-    )
+    bookmarked, collections = queries.reader_state(request.user, resource)
     article_html, related_html = _kept_sections(request, resource)
     return render(
         request,
@@ -196,9 +191,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "can_review": resource.status == Resource.Status.PENDING
             and permissions.can_review_resource(request.user, resource),
-            "collections": Collection.objects.filter(owner=request.user)
-            if request.user.is_authenticated
-            else [],
+            "collections": collections,
             "history": resource.changes.select_related("actor")[:20] if can_edit else [],
         },
     )

@@ -1,9 +1,12 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from childhub.accounts.tests.factories import ProfileFactory
 from childhub.core.models import Topic
 from childhub.core.tests.fixtures import client_for
+from childhub.library import queries
 from childhub.library.models import Bookmark, Collection, Download
 from childhub.library.tests.factories import ResourceFactory, make_mp3, make_pdf
 
@@ -115,3 +118,22 @@ def test_a_reading_list_without_a_title_is_refused(member):
     response = client_for(member).post("/en/library/lists/", {"title": "", "description": "Kept text"})
     assert response.status_code == 400
     assert "Kept text" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_readers_bookmark_and_lists_are_read_as_the_orm_reads_them(resources, member):
+    guide = resources["guide"]
+    assert queries.reader_state(AnonymousUser(), guide) == (False, [])
+    assert queries.reader_state(member, guide) == (False, [])
+    for title in ("Older list", "Newer list"):
+        Collection.objects.create(owner=member, title=title)
+    Collection.objects.create(owner=ProfileFactory().user, title="Someone else's")
+    Bookmark.objects.create(member=member, resource=resources["members_only"])
+    bookmarked, lists = queries.reader_state(member, guide)
+    expected = [(c.pk, c.title) for c in Collection.objects.filter(owner=member)]
+    assert not bookmarked and [(c.pk, c.title) for c in lists] == expected
+    assert expected[0][1] == "Newer list"
+    Bookmark.objects.create(member=member, resource=guide)
+    assert queries.reader_state(member, guide)[0] is True
+    page = client_for(member).get(guide.get_absolute_url()).content.decode()
+    assert "Remove bookmark" in page and f'<option value="{expected[0][0]}">Newer list</option>' in page

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from childhub.library.tests.factories import ResourceFactory
 
@@ -52,7 +53,8 @@ def test_each_resource_entry_has_lastmod_and_hreflang_alternates(resources):
         for url in urlset.findall(f"{NS}url")
         if url.findtext(f"{NS}loc").endswith(f"/bg/library/{guide.pk}/")
     )
-    assert entry.findtext(f"{NS}lastmod") == guide.updated_at.date().isoformat()
+    # The day in the site's time zone, as the sitemap writes it (not UTC's: they differ near midnight).
+    assert entry.findtext(f"{NS}lastmod") == timezone.localtime(guide.updated_at).date().isoformat()
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall(f"{XHTML}link")}
     assert alternates["sr-latn"] == f"http://testserver/sr-latn/library/{guide.pk}/"
     assert alternates["x-default"] == f"http://testserver/library/{guide.pk}/"
