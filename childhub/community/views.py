@@ -184,11 +184,6 @@ def _reply_blocks(
     return fragments.joined(keys, render, REPLY_SECONDS)
 
 
-def _follows(user: Any, root: Contribution) -> dict[str, bool]:
-    following, following_author = queries.follows(user, root)
-    return {"following": following, "following_author": following_author}
-
-
 def _thread_page(
     request: HttpRequest, root: Contribution, form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
@@ -196,10 +191,13 @@ def _thread_page(
     can_reply = permissions.can_reply(request.user, root)
     can_accept = permissions.can_accept(request.user, root)
     can_moderate = permissions.can_moderate(request.user, root)
+    following, following_author = queries.follows(request.user, root)
+    # What the thread's own text shows this viewer (and so part of its key).
     viewer = {
         "can_moderate": can_moderate,
         "show_author": permissions.can_see_author(request.user, root),
-        **_follows(request.user, root),
+        "following": following,
+        "following_author": following_author,
     }
     return render(
         request,
@@ -212,8 +210,6 @@ def _thread_page(
             ),
             "reply_count": len(replies),
             "form": form or (ReplyForm(language=request.LANGUAGE_CODE) if can_reply else None),
-            "can_reply": can_reply,
-            **viewer,
         },
         status=status,
     )

@@ -37,7 +37,8 @@ _lock = threading.Lock()
 
 def kept(key: Hashable, render: Callable[[], V]) -> V:
     """What is kept under ``key``, made by ``render`` when not kept (or kept too long). Keep only
-    what nobody changes: strings, numbers, frozen values."""
+    what nobody changes: strings, numbers, frozen values, or objects whose callers hand out
+    copies (a course's versions)."""
     now = time.time()  # (wall time, so that tests can move it)
     with _lock:
         entry = _kept.get(key)

@@ -279,19 +279,12 @@ def completed_lessons(enrolment: Enrolment | None) -> set[uuid.UUID]:
     )
 
 
-def progress_of(enrolment: Enrolment | None) -> dict[uuid.UUID, LessonProgress]:
-    """The learner's progress in each lesson they have opened, by lesson key (one query: a lesson
-    page needs both its own row and which lessons are done)."""
-    if enrolment is None or enrolment.pk is None:
-        return {}
-    return {row.lesson_key: row for row in LessonProgress.objects.filter(enrolment=enrolment)}
-
-
 def enrolment_and_progress(
     user: Any, course: Course
 ) -> tuple[Enrolment | None, dict[uuid.UUID, LessonProgress]]:
-    """``enrolment_of`` and ``progress_of`` in one read, written out (decision 0013): a lesson page
-    needs both, and composing them through the ORM cost more than the database's answer."""
+    """The learner's enrolment and their progress in each lesson they have opened (by lesson
+    key), in one read written out (decision 0013): a lesson page needs both, and composing them
+    through the ORM cost more than the database's answer."""
     if not permissions.is_member(user):
         return None, {}
     enrolment_columns, progress_columns = sql.columns(Enrolment, "e"), sql.columns(LessonProgress, "p")
