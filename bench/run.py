@@ -233,11 +233,15 @@ def postgres_recreate(drop_only: bool = False) -> None:
 
 
 def postgres_version() -> str:
+    """The server's version, and whether autovacuum runs: when it is off (as on the machines
+    here), statistics stay as the seed's ANALYZE left them while the runs add rows."""
     import psycopg
 
     with psycopg.connect(PG_ADMIN_URL, connect_timeout=3) as conn:
         row = conn.execute("SHOW server_version").fetchone()
-    return str(row[0]).split(" ")[0] if row else "?"
+        autovacuum = conn.execute("SHOW autovacuum").fetchone()
+    version = str(row[0]).split(" ")[0] if row else "?"
+    return f"{version} (autovacuum {autovacuum[0] if autovacuum else '?'})"
 
 
 def redis_available() -> bool:

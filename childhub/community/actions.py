@@ -370,7 +370,7 @@ def announce(*, contribution: Contribution) -> None:
     if root.pk != contribution.pk:
         people = [
             root.author,
-            *[f.member for f in Follow.objects.filter(thread=root).select_related("member__profile")],
+            *queries.followers(Follow.objects.filter(thread=root)),
         ]
         if root.kind == Contribution.Kind.CASE:
             kind, people = "case-reply", [p for p in people if is_verified(p)]
@@ -380,18 +380,16 @@ def announce(*, contribution: Contribution) -> None:
         return
     if root.kind == Contribution.Kind.CASE:
         return
-    topic_followers = Follow.objects.filter(topic__in=root.topics.all()).select_related("member")
     notify(
-        recipients=[f.member for f in topic_followers],
+        recipients=queries.followers(Follow.objects.filter(topic__in=root.topics.all())),
         kind="topic",
         url=url,
         params=params,
         actor=root.author,
     )
     if not root.is_anonymous:
-        author_followers = Follow.objects.filter(followed=root.author).select_related("member")
         notify(
-            recipients=[f.member for f in author_followers],
+            recipients=queries.followers(Follow.objects.filter(followed=root.author_id)),
             kind="member",
             url=url,
             params=params,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -135,6 +136,18 @@ def _follows_sql() -> str:
         f"SELECT thread_id, followed_id FROM {quote(Follow._meta.db_table)} "
         "WHERE member_id = %s AND (thread_id = %s OR followed_id = %s)"
     )
+
+
+def followers(follows: QuerySet[Follow]) -> list[Any]:
+    """The members behind these follows, with their profiles.
+
+    Two reads by index, not one join: the planner, with statistics taken while a thread had few
+    followers, joined them to the members by walking the whole member table in key order
+    (12 ms at 35,000 members, on every answer posted); ids first cannot be planned that way."""
+    ids = list(follows.values_list("member_id", flat=True))
+    if not ids:
+        return []
+    return list(get_user_model().objects.filter(pk__in=ids).select_related("profile").order_by("pk"))
 
 
 def replies(pks: list[int]) -> dict[int, Contribution]:

@@ -14,6 +14,7 @@ from childhub.accounts.tests.factories import ProfileFactory
 from childhub.community import queries
 from childhub.community.models import Contribution, Follow, Vote
 from childhub.community.tests.factories import AnswerFactory, PostFactory, QuestionFactory
+from childhub.core.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,17 @@ def test_follows_says_whether_the_viewer_follows_the_thread_and_its_named_author
     Follow.objects.create(member=viewer, thread=root)
     assert queries.follows(viewer, root) == (True, not anonymous)
     assert queries.follows(stranger, root) == (True, not anonymous)
+
+
+def test_followers_are_the_members_behind_the_follows_once_each_in_two_reads(django_assert_num_queries):
+    topics = list(Topic.objects.order_by("pk")[:2])
+    both, one, stranger = ProfileFactory().user, ProfileFactory().user, ProfileFactory().user
+    for topic in topics:
+        Follow.objects.create(member=both, topic=topic)
+    Follow.objects.create(member=one, topic=topics[0])
+    Follow.objects.create(member=stranger, thread=QuestionFactory())
+    with django_assert_num_queries(2):
+        found = queries.followers(Follow.objects.filter(topic__in=topics))
+        assert [m.profile.pk for m in found] == [both.profile.pk, one.profile.pk]  # profiles read with them
+    with django_assert_num_queries(1):
+        assert queries.followers(Follow.objects.filter(topic=None, thread=None)) == []
