@@ -66,7 +66,6 @@ def needs_premoderation(author: User) -> bool:
     return published[:PRE_MODERATED_FIRST].count() < PRE_MODERATED_FIRST
 
 
-@transaction.atomic
 def contribute(
     *,
     author: User,
@@ -83,9 +82,49 @@ def contribute(
     case: CaseFields | None = None,
 ) -> Contribution:
     """Publish a contribution, or hold it for a moderator when the author published despite
-    the child-identity guard's findings, or while the author is new."""
+    the child-identity guard's findings, or while the author is new.
+
+    What it needs to know is read before the write begins: on SQLite a write transaction holds
+    the database's one write lock from its start, and members posting at once queue on it."""
     kinds = sorted(set(overridden))
     held = bool(kinds) or needs_premoderation(author)
+    audience = None if held or parent is None else _reply_audience(parent)
+    with transaction.atomic():
+        return _contribute(
+            author=author,
+            kind=kind,
+            body=body,
+            language=language,
+            parent=parent,
+            title=title,
+            country=country,
+            topics=topics,
+            is_anonymous=is_anonymous,
+            kinds=kinds,
+            held=held,
+            hold_reason=hold_reason,
+            case=case,
+            audience=audience,
+        )
+
+
+def _contribute(
+    *,
+    author: User,
+    kind: str,
+    body: str,
+    language: str,
+    parent: Contribution | None,
+    title: str,
+    country: str,
+    topics: Iterable[Topic],
+    is_anonymous: bool,
+    kinds: list[str],
+    held: bool,
+    hold_reason: str,
+    case: CaseFields | None,
+    audience: _Audience | None,
+) -> Contribution:
     contribution = Contribution.objects.create(
         author=author,
         kind=kind,
@@ -110,9 +149,10 @@ def contribute(
             **case.__dict__,
         )
     if contribution.status == Contribution.Status.PUBLISHED:
-        announce(contribution=contribution)
+        announce(contribution=contribution, audience=audience)
     if parent is not None and kind != Contribution.Kind.CASE:
-        Follow.objects.get_or_create(member=author, thread=parent)  # hear about later replies
+        # Hear about later replies (one statement: a follow already there is left as it is).
+        Follow.objects.bulk_create([Follow(member=author, thread=parent)], ignore_conflicts=True)
     pk = contribution.pk
     transaction.on_commit(lambda: index_contribution(contribution_id=pk))
     return contribution
@@ -354,11 +394,28 @@ def _title_of(contribution: Contribution) -> str:
     return "" if root.kind == Contribution.Kind.CASE else root.title
 
 
-def announce(*, contribution: Contribution) -> None:
+@dataclass
+class _Audience:
+    """Whom a reply is announced to, and as what kind of notification."""
+
+    kind: str
+    people: list[User]
+
+
+def _reply_audience(root: Contribution) -> _Audience:
+    """A reply goes to the thread's author and followers (to verified ones only in a case
+    discussion)."""
+    people = [root.author, *queries.followers(Follow.objects.filter(thread=root))]
+    if root.kind == Contribution.Kind.CASE:
+        return _Audience("case-reply", [p for p in people if is_verified(p)])
+    return _Audience("answer" if root.kind == Contribution.Kind.QUESTION else "comment", people)
+
+
+def announce(*, contribution: Contribution, audience: _Audience | None = None) -> None:
     """Tell who follows, once, that a contribution is published: a reply goes to the thread's
-    author and followers; a new question or post to followers of its topics and of its author
-    (never a case discussion, which only verified professionals may read), and a new question is
-    offered to matching experts."""
+    author and followers (``audience``, when read already); a new question or post to followers
+    of its topics and of its author (never a case discussion, which only verified professionals
+    may read), and a new question is offered to matching experts."""
     updated = Contribution.objects.filter(pk=contribution.pk, announced_at=None).update(
         announced_at=timezone.now()
     )
@@ -368,15 +425,10 @@ def announce(*, contribution: Contribution) -> None:
     url = contribution.get_absolute_url()
     params = {"title": _title_of(contribution)}
     if root.pk != contribution.pk:
-        people = [
-            root.author,
-            *queries.followers(Follow.objects.filter(thread=root)),
-        ]
-        if root.kind == Contribution.Kind.CASE:
-            kind, people = "case-reply", [p for p in people if is_verified(p)]
-        else:
-            kind = "answer" if root.kind == Contribution.Kind.QUESTION else "comment"
-        notify(recipients=people, kind=kind, url=url, params=params, actor=contribution.author)
+        audience = audience or _reply_audience(root)
+        notify(
+            recipients=audience.people, kind=audience.kind, url=url, params=params, actor=contribution.author
+        )
         return
     if root.kind == Contribution.Kind.CASE:
         return

@@ -91,9 +91,15 @@ def index_document(
         _index_changed()
         return document
     # One write transaction for the document and, when the cache is in the database, the new
-    # version of the index: SQLite has one writer at a time, and each write queues for it.
+    # version of the index: SQLite has one writer at a time, and each write queues for it. The
+    # engine's text is prepared before it begins.
+    fts = (
+        _fts5_text(title),
+        _fts5_text(body),
+        _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
+    )
     with transaction.atomic():
-        document = _sqlite_index(kind, object_id, language, title, body, access)
+        document = _sqlite_index(kind, object_id, language, title[:300], body, access, fts)
         _index_changed()
     return document
 
@@ -137,26 +143,39 @@ def _pg_upsert(
 
 
 def _sqlite_index(
-    kind: str, object_id: int, language: str, title: str, body: str, access: str
+    kind: str, object_id: int, language: str, title: str, body: str, access: str, fts: tuple[str, str, str]
 ) -> SearchDocument:
-    """The row and its FTS5 entry (inside index_document's transaction)."""
-    document, _ = SearchDocument.objects.update_or_create(
+    """The row (one statement, as on PostgreSQL) and its FTS5 entry, inside index_document's
+    transaction."""
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {SearchDocument._meta.db_table}
+                (kind, object_id, language, access, title, body, updated_at)
+            VALUES (%s, %s, %s, %s, %s, %s, %s)
+            ON CONFLICT (kind, object_id) DO UPDATE SET
+                language = excluded.language, access = excluded.access, title = excluded.title,
+                body = excluded.body, updated_at = excluded.updated_at
+            RETURNING id
+            """,
+            [kind, object_id, language, access, title, body, connection.ops.adapt_datetimefield_value(now)],
+        )
+        pk = cursor.fetchone()[0]
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
+        cursor.execute(
+            "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)", [pk, *fts]
+        )
+    return SearchDocument(
+        pk=pk,
         kind=kind,
         object_id=object_id,
-        defaults={"language": language, "title": title[:300], "body": body, "access": access},
+        language=language,
+        access=access,
+        title=title,
+        body=body,
+        updated_at=now,
     )
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
-        cursor.execute(
-            "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
-            [
-                document.pk,
-                _fts5_text(title),
-                _fts5_text(body),
-                _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
-            ],
-        )
-    return document
 
 
 @dataclass

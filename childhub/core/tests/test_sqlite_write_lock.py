@@ -68,3 +68,21 @@ def test_reading_never_takes_the_lock(database):
         fcntl.flock(writer, fcntl.LOCK_EX)  # another process is writing
         assert connection.cursor().execute("SELECT COUNT(*) FROM note").fetchone() == (0,)
         fcntl.flock(writer, fcntl.LOCK_UN)
+
+
+def test_a_write_in_autocommit_holds_the_lock_while_it_runs(database):
+    """A write outside atomic() (an enqueued task, a single save) is its own transaction: it
+    waits its turn on the lock too, instead of sleeping in SQLite's busy handler."""
+    connection, lock_file = database
+    connection.ensure_connection()
+    connection.connection.create_function("lock_free", 0, lambda: int(_free(lock_file)))
+    cursor = connection.cursor()
+    cursor.execute("INSERT INTO note VALUES (lock_free())")
+    cursor.executemany("INSERT INTO note VALUES (lock_free() || %s)", [("a",), ("b",)])
+    cursor.execute("  update note SET text = text || lock_free()")
+    assert cursor.execute("SELECT text, lock_free() FROM note").fetchall() == [
+        ("00", 1),  # held while writing, free while reading
+        ("0a0", 1),
+        ("0b0", 1),
+    ]
+    assert _free(lock_file)  # and given back after each
