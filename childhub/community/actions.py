@@ -90,72 +90,37 @@ def contribute(
     held = bool(kinds) or needs_premoderation(author)
     audience = None if held or parent is None else _reply_audience(parent)
     with transaction.atomic():
-        return _contribute(
+        contribution = Contribution.objects.create(
             author=author,
             kind=kind,
-            body=body,
-            language=language,
             parent=parent,
-            title=title,
+            title=title.strip(),
+            body=body.strip(),
+            language=language,
             country=country,
-            topics=topics,
-            is_anonymous=is_anonymous,
-            kinds=kinds,
-            held=held,
-            hold_reason=hold_reason,
-            case=case,
-            audience=audience,
+            is_anonymous=is_anonymous and kind in (Contribution.Kind.QUESTION, Contribution.Kind.CASE),
+            status=Contribution.Status.HELD if held else Contribution.Status.PUBLISHED,
+            hold_reason=hold_reason.strip(),
+            guard_kinds=kinds,
+            by_expert=bool(getattr(getattr(author, "profile", None), "is_expert", False)),
         )
-
-
-def _contribute(
-    *,
-    author: User,
-    kind: str,
-    body: str,
-    language: str,
-    parent: Contribution | None,
-    title: str,
-    country: str,
-    topics: Iterable[Topic],
-    is_anonymous: bool,
-    kinds: list[str],
-    held: bool,
-    hold_reason: str,
-    case: CaseFields | None,
-    audience: _Audience | None,
-) -> Contribution:
-    contribution = Contribution.objects.create(
-        author=author,
-        kind=kind,
-        parent=parent,
-        title=title.strip(),
-        body=body.strip(),
-        language=language,
-        country=country,
-        is_anonymous=is_anonymous and kind in (Contribution.Kind.QUESTION, Contribution.Kind.CASE),
-        status=Contribution.Status.HELD if held else Contribution.Status.PUBLISHED,
-        hold_reason=hold_reason.strip(),
-        guard_kinds=kinds,
-        by_expert=bool(getattr(getattr(author, "profile", None), "is_expert", False)),
-    )
-    if topics:
-        contribution.topics.set(topics)
-    if case is not None:
-        CaseDetails.objects.create(
-            case=contribution,
-            confirmed_anonymised=True,
-            expires_at=timezone.now() + case_retention(),
-            **case.__dict__,
-        )
-    if contribution.status == Contribution.Status.PUBLISHED:
-        announce(contribution=contribution, audience=audience)
-    if parent is not None and kind != Contribution.Kind.CASE:
-        # Hear about later replies (one statement: a follow already there is left as it is).
-        Follow.objects.bulk_create([Follow(member=author, thread=parent)], ignore_conflicts=True)
-    pk = contribution.pk
-    transaction.on_commit(lambda: index_contribution(contribution_id=pk))
-    return contribution
+        if topics:
+            contribution.topics.set(topics)
+        if case is not None:
+            CaseDetails.objects.create(
+                case=contribution,
+                confirmed_anonymised=True,
+                expires_at=timezone.now() + case_retention(),
+                **case.__dict__,
+            )
+        if contribution.status == Contribution.Status.PUBLISHED:
+            announce(contribution=contribution, audience=audience)
+        if parent is not None and kind != Contribution.Kind.CASE:
+            # Hear about later replies (one statement: a follow already there is left as it is).
+            Follow.objects.bulk_create([Follow(member=author, thread=parent)], ignore_conflicts=True)
+        pk = contribution.pk
+        transaction.on_commit(lambda: index_contribution(contribution_id=pk))
+        return contribution
 
 
 @transaction.atomic

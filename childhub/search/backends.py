@@ -84,33 +84,31 @@ def _fts5_text(text: str) -> str:
 
 def index_document(
     *, kind: str, object_id: int, language: str, title: str, body: str, access: str = "public"
-) -> SearchDocument:
+) -> None:
     """Add or replace the searchable text of one object."""
     if _is_postgres():
-        document = _pg_upsert(kind, object_id, language, title[:300], body, access)
+        _pg_upsert(kind, object_id, language, title[:300], body, access)
         _index_changed()
-        return document
+        return
     # One write transaction for the document and, when the cache is in the database, the new
     # version of the index: SQLite has one writer at a time, and each write queues for it. The
     # engine's text is prepared before it begins.
-    fts = (
-        _fts5_text(title),
-        _fts5_text(body),
-        _fts5_text(other_forms(title, language) + "\n" + other_forms(body, language)),
-    )
+    fts = _fts5_row(title, body, language)
     with transaction.atomic():
-        document = _sqlite_index(kind, object_id, language, title[:300], body, access, fts)
+        _sqlite_index(kind, object_id, language, title[:300], body, access, fts)
         _index_changed()
-    return document
 
 
-def _pg_upsert(
-    kind: str, object_id: int, language: str, title: str, body: str, access: str
-) -> SearchDocument:
+def _fts5_row(title: str, body: str, language: str) -> tuple[str, str, str]:
+    """The FTS5 table's title, body and extra columns for a document."""
+    extra = other_forms(title, language) + "\n" + other_forms(body, language)
+    return _fts5_text(title), _fts5_text(body), _fts5_text(extra)
+
+
+def _pg_upsert(kind: str, object_id: int, language: str, title: str, body: str, access: str) -> None:
     """One statement: the row and its vector together (answering a question re-indexes the
     question, so this runs on every answer posted)."""
     config = pg_config(language)
-    now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -122,32 +120,19 @@ def _pg_upsert(
             ON CONFLICT (kind, object_id) DO UPDATE SET
                 language = EXCLUDED.language, access = EXCLUDED.access, title = EXCLUDED.title,
                 body = EXCLUDED.body, updated_at = EXCLUDED.updated_at, vector = EXCLUDED.vector
-            RETURNING id
             """,
             [
-                *(kind, object_id, language, access, title, body, now),
+                *(kind, object_id, language, access, title, body, timezone.now()),
                 *(config, index_text(title, language), config, index_text(body, language)),
             ],
         )
-        row = cursor.fetchone()
-    return SearchDocument(
-        pk=row[0],
-        kind=kind,
-        object_id=object_id,
-        language=language,
-        access=access,
-        title=title,
-        body=body,
-        updated_at=now,
-    )
 
 
 def _sqlite_index(
     kind: str, object_id: int, language: str, title: str, body: str, access: str, fts: tuple[str, str, str]
-) -> SearchDocument:
+) -> None:
     """The row (one statement, as on PostgreSQL) and its FTS5 entry, inside index_document's
     transaction."""
-    now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -159,23 +144,21 @@ def _sqlite_index(
                 body = excluded.body, updated_at = excluded.updated_at
             RETURNING id
             """,
-            [kind, object_id, language, access, title, body, connection.ops.adapt_datetimefield_value(now)],
+            [
+                kind,
+                object_id,
+                language,
+                access,
+                title,
+                body,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
         )
         pk = cursor.fetchone()[0]
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
         cursor.execute(
             "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)", [pk, *fts]
         )
-    return SearchDocument(
-        pk=pk,
-        kind=kind,
-        object_id=object_id,
-        language=language,
-        access=access,
-        title=title,
-        body=body,
-        updated_at=now,
-    )
 
 
 @dataclass
@@ -251,15 +234,7 @@ def _index_batch(batch: list[Document]) -> int:
         else:
             cursor.executemany(
                 "INSERT INTO search_fts (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
-                [
-                    (
-                        pk,
-                        _fts5_text(d.title),
-                        _fts5_text(d.body),
-                        _fts5_text(other_forms(d.title, d.language) + "\n" + other_forms(d.body, d.language)),
-                    )
-                    for pk, d in zip(pks, batch, strict=True)
-                ],
+                [(pk, *_fts5_row(d.title, d.body, d.language)) for pk, d in zip(pks, batch, strict=True)],
             )
     return len(batch)
 
