@@ -1488,11 +1488,22 @@ def webinar_registrations(pk: int) -> dict[str, object]:
         .filter(n__gt=1)
         .count()
     )
+    # The messages to the registrants, which the background worker writes: by the task's state.
+    from django_tasks_db.models import DBTaskResult
+
+    registrations = set(rows.values_list("pk", flat=True))
+    messages: dict[str, int] = {}
+    for status, arguments in DBTaskResult.objects.filter(
+        task_path="childhub.webinars.tasks.write_to_registrant"
+    ).values_list("status", "args_kwargs"):
+        if arguments["kwargs"]["registration_id"] in registrations:
+            messages[str(status).lower()] = messages.get(str(status).lower(), 0) + 1
     return {
         "capacity": Webinar.objects.get(pk=pk).capacity,
         "by_status": by_status,
         "members": rows.exclude(member=None).values("member").distinct().count(),
         "members_with_two_active": doubled,
+        "messages": messages,
     }
 
 

@@ -3,38 +3,48 @@ with the webinar attached as an .ics invitation or cancellation when there is on
 
 from __future__ import annotations
 
-import copy
+from email.mime.text import MIMEText
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from childhub.core.tasks import send_email
-
-from . import calendar
+from . import calendar, tasks
 from .models import Registration
-from .tasks import send_email_with_calendar
 from .times import zoned
 
 
 def mail_registrant(
     *, registration: Registration, template: str, context: dict[str, Any] | None = None, ics: str = ""
 ) -> None:
-    """Render ``webinars/email/<template>_subject.txt`` and ``_body.txt`` in the registrant's language
-    and enqueue the message, all once the transaction commits: rendering (and the .ics above all)
-    stays out of the transaction that holds the webinar's row lock. ``ics`` is "REQUEST" or "CANCEL".
-    """
+    """Send ``webinars/email/<template>_subject.txt`` and ``_body.txt`` to the registrant, in their
+    language, once the transaction commits. ``ics`` is "REQUEST" or "CANCEL".
+
+    The background worker writes the message (the templates and the .ics, which is the costly
+    part), so neither the transaction that holds the webinar's row lock nor the request waits on
+    it. What the message says of the registration's state, and the calendar SEQUENCE it carries,
+    are fixed now, as this transaction leaves them; a later change sends its own message."""
     if not registration.email:
         return
-    # What the message says is fixed now, as the transaction sees it.
-    snapshot = copy.copy(registration)
-    transaction.on_commit(lambda: _send(snapshot, template, dict(context or {}), ics))
+    arguments = {
+        "registration_id": registration.pk,
+        "template": template,
+        "context": dict(context or {}),
+        "ics": ics,
+        "status": registration.status,
+        "sequence": registration.webinar.sequence,
+    }
+    transaction.on_commit(lambda: tasks.write_to_registrant.enqueue(**arguments))
 
 
-def _send(registration: Registration, template: str, context: dict[str, Any], ics: str) -> None:
+def write(registration: Registration, template: str, context: dict[str, Any], ics: str) -> None:
+    """Render the message in the registrant's language and send it (in the background worker)."""
     to = registration.email
+    if not to:
+        return
     language = registration.language
     webinar = registration.webinar
     with translation.override(language):
@@ -50,9 +60,10 @@ def _send(registration: Registration, template: str, context: dict[str, Any], ic
         }
         subject = render_to_string(f"webinars/email/{template}_subject.txt", ctx).strip().replace("\n", " ")
         body = render_to_string(f"webinars/email/{template}_body.txt", ctx)
-    subject = settings.EMAIL_SUBJECT_PREFIX + subject
+    message = EmailMessage(subject=settings.EMAIL_SUBJECT_PREFIX + subject, body=body, to=[to])
     if ics:
-        text = calendar.invitation(registration, method=ics)
-        send_email_with_calendar.enqueue(to=[to], subject=subject, body=body, ics=text, method=ics)
-    else:
-        send_email.enqueue(to=[to], subject=subject, body=body)
+        part = MIMEText(calendar.invitation(registration, method=ics), "calendar", "utf-8")
+        part.set_param("method", ics)
+        part.add_header("Content-Disposition", "attachment", filename="webinar.ics")
+        message.attach(part)
+    message.send()
