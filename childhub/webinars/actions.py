@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -143,13 +143,15 @@ def register(*, webinar: Webinar, member: User) -> Registration:
     try:
         with transaction.atomic():
             locked = _locked(webinar)
-            existing = _active(locked).filter(member=member).first()
-            if existing is not None:
-                return existing
+            # Read while the webinar is locked, in one statement: the lock (on SQLite, the
+            # database's only write lock) is held by one registration at a time.
+            places = _places(locked, member=member)
+            if places.mine is not None:
+                return _active(locked).get(pk=places.mine)
             if not locked.registration_is_open():
                 raise RegistrationClosed
             registration = Registration(webinar=locked, member=member)
-            _place(locked, registration, approved=False)
+            _place(locked, registration, approved=False, places=places)
             return registration
     except IntegrityError:
         # Another request registered the same member between our check and our insert.
@@ -911,7 +913,35 @@ def _fresh(registration: Registration, locked: Webinar) -> Registration:
     return fresh
 
 
-def _place(webinar: Webinar, registration: Registration, *, approved: bool) -> None:
+@dataclass(frozen=True)
+class _Places:
+    """A locked webinar's registrations, counted: places free, whether others wait, and the active
+    registration of the member asking (if any)."""
+
+    free: int
+    waiting: bool
+    mine: int | None
+
+
+def _places(webinar: Webinar, *, member: User | None = None, other_than: int | None = None) -> _Places:
+    """One read of what placing a registration needs (``other_than``: the registration being placed,
+    which does not wait for itself)."""
+    mine = Q(member=member, status__in=Registration.ACTIVE) if member is not None else Q(pk__in=[])
+    figures = Registration.objects.filter(webinar=webinar).aggregate(
+        held=Count("pk", filter=Q(status__in=Registration.HOLDING_A_PLACE)),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED) & ~Q(pk=other_than)),
+        mine=Max("pk", filter=mine),
+    )
+    return _Places(
+        free=max(webinar.capacity - figures["held"], 0),
+        waiting=bool(figures["waiting"]),
+        mine=figures["mine"],
+    )
+
+
+def _place(
+    webinar: Webinar, registration: Registration, *, approved: bool, places: _Places | None = None
+) -> None:
     """Give a place, a waiting position, or (when the organiser approves each) a request."""
     now = timezone.now()
     registration.webinar = webinar
@@ -920,8 +950,8 @@ def _place(webinar: Webinar, registration: Registration, *, approved: bool) -> N
         registration.save()
         mail_registrant(registration=registration, template="pending")
         return
-    waiting = webinar.registrations.filter(status=Status.WAITLISTED).exclude(pk=registration.pk).exists()
-    if webinar.seats_left() > 0 and not waiting:
+    places = places or _places(webinar, other_than=registration.pk)
+    if places.free > 0 and not places.waiting:
         _confirm(registration, now)
     else:
         registration.status = Status.WAITLISTED

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from childhub.accounts.tests.factories import ProfileFactory
 from childhub.webinars import actions
@@ -61,8 +63,8 @@ def test_a_double_submit_racing_past_the_check_ends_with_one_registration(member
     webinar = WebinarFactory()
     RegistrationFactory(webinar=webinar, member=member, status=Status.CONFIRMED)
     # The other request inserted between our check and our insert: the check sees nothing.
-    real_active = actions._active
-    monkeypatch.setattr(actions, "_active", lambda w: real_active(w).none())
+    real_places = actions._places
+    monkeypatch.setattr(actions, "_places", lambda w, **kw: replace(real_places(w, **kw), mine=None))
     registration = actions.register(webinar=webinar, member=member)
     assert Registration.objects.filter(webinar=webinar, member=member).count() == 1
     assert registration.status == Status.CONFIRMED
@@ -273,3 +275,18 @@ def test_emails_are_written_in_the_registrants_language(clock, committing):
     body = mail.outbox[-1].body
     assert "/bg/webinars/" in body
     assert "Източноевропейско лятно часово време" in body or "Източноевропейско" in body
+
+
+def test_a_registration_reads_the_locked_webinar_and_its_places_once_however_many_registered(clock):
+    webinar = WebinarFactory(capacity=10)
+    everyone = people(31)
+    with CaptureQueriesContext(connection) as first:
+        actions.register(webinar=webinar, member=everyone[0])
+    for person in everyone[1:30]:
+        actions.register(webinar=webinar, member=person)
+    with CaptureQueriesContext(connection) as last:
+        actions.register(webinar=webinar, member=everyone[30])
+    reads = [q["sql"] for q in last.captured_queries if q["sql"].startswith("SELECT")]
+    # The webinar (locked) and one count of its places, the member's own registration with them.
+    assert len(reads) == 2, reads
+    assert len(last.captured_queries) == len(first.captured_queries)
