@@ -900,7 +900,9 @@ def attach_recording(*, webinar: Webinar, record_id: str) -> Material | None:
 
 
 def _locked(webinar: Webinar) -> Webinar:
-    return Webinar.objects.select_for_update().select_related("organiser").get(pk=webinar.pk)
+    # The webinar's row only: a join here would lock its organiser's row too, and with it every
+    # registration for that organiser's other webinars.
+    return Webinar.objects.select_for_update().get(pk=webinar.pk)
 
 
 def _active(webinar: Webinar) -> Any:
