@@ -17,8 +17,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -925,20 +925,35 @@ class _Places:
     mine: int | None
 
 
+def _marks(values: Iterable[Any]) -> str:
+    return ", ".join("%s" for _ in values)
+
+
+# Written out (decision 0016): composed through the ORM, this read took 0.8 ms while the webinar
+# is locked, 0.1 ms of it in the database. Its test compares it with the ORM's aggregate.
+_PLACES_SQL = (
+    f"SELECT COUNT(*) FILTER (WHERE status IN ({_marks(Registration.HOLDING_A_PLACE)})),"
+    " COUNT(*) FILTER (WHERE status = %s AND id <> %s),"
+    f" MAX(id) FILTER (WHERE member_id = %s AND status IN ({_marks(Registration.ACTIVE)}))"
+    f" FROM {Registration._meta.db_table} WHERE webinar_id = %s"
+)
+
+
 def _places(webinar: Webinar, *, member: User | None = None, other_than: int | None = None) -> _Places:
     """One read of what placing a registration needs (``other_than``: the registration being placed,
     which does not wait for itself)."""
-    mine = Q(member=member, status__in=Registration.ACTIVE) if member is not None else Q(pk__in=[])
-    figures = Registration.objects.filter(webinar=webinar).aggregate(
-        held=Count("pk", filter=Q(status__in=Registration.HOLDING_A_PLACE)),
-        waiting=Count("pk", filter=Q(status=Status.WAITLISTED) & ~Q(pk=other_than)),
-        mine=Max("pk", filter=mine),
-    )
-    return _Places(
-        free=max(webinar.capacity - figures["held"], 0),
-        waiting=bool(figures["waiting"]),
-        mine=figures["mine"],
-    )
+    params = [
+        *Registration.HOLDING_A_PLACE,
+        Status.WAITLISTED,
+        other_than or 0,  # no registration has the key 0
+        member.pk if member is not None else None,  # "= NULL" matches no row
+        *Registration.ACTIVE,
+        webinar.pk,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_PLACES_SQL, [str(p) if isinstance(p, Status) else p for p in params])
+        held, waiting, mine = cursor.fetchone()
+    return _Places(free=max(webinar.capacity - held, 0), waiting=bool(waiting), mine=mine)
 
 
 def _place(

@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Max, Q
 from django.test.utils import CaptureQueriesContext
 
 from childhub.accounts.tests.factories import ProfileFactory
@@ -294,3 +295,42 @@ def test_a_registration_reads_the_locked_webinar_and_its_places_once_however_man
     locking = [q["sql"] for q in last.captured_queries if "FOR UPDATE" in q["sql"]]
     assert all("JOIN" not in sql for sql in locking), locking
     assert len(locking) == (1 if connection.vendor == "postgresql" else 0)
+
+
+def test_the_written_out_count_of_places_agrees_with_the_orm(clock):
+    webinar = WebinarFactory(capacity=3)
+    other = WebinarFactory(capacity=3)
+    members = people(6)
+    statuses = [
+        Status.CONFIRMED,
+        Status.OFFERED,
+        Status.WAITLISTED,
+        Status.UNCONFIRMED,
+        Status.CANCELLED,
+        Status.PENDING,
+    ]
+    rows = [
+        RegistrationFactory(webinar=webinar, member=m, status=s)
+        for m, s in zip(members, statuses, strict=True)
+    ]
+    RegistrationFactory(webinar=other, member=members[4], status=Status.CONFIRMED)
+    for member in [*members, None]:
+        for other_than in (None, rows[2].pk, rows[3].pk):
+            mine = Q(member=member, status__in=Registration.ACTIVE) if member else Q(pk__in=[])
+            expected = Registration.objects.filter(webinar=webinar).aggregate(
+                held=Count("pk", filter=Q(status__in=Registration.HOLDING_A_PLACE)),
+                waiting=Count("pk", filter=Q(status=Status.WAITLISTED) & ~Q(pk=other_than)),
+                mine=Max("pk", filter=mine),
+            )
+            places = actions._places(webinar, member=member, other_than=other_than)
+            assert places == actions._Places(
+                free=max(webinar.capacity - expected["held"], 0),
+                waiting=bool(expected["waiting"]),
+                mine=expected["mine"],
+            ), (member, other_than)
+    # What the answers mean: two places held of three; the first waiting member's own registration.
+    assert actions._places(webinar, member=members[2]) == actions._Places(
+        free=1, waiting=True, mine=rows[2].pk
+    )
+    assert actions._places(webinar, member=members[4]).mine is None  # cancelled is not active
+    assert not actions._places(webinar, other_than=rows[2].pk).waiting  # the one waiting is being placed
