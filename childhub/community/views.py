@@ -156,12 +156,12 @@ def _reply_blocks(
     """
     user = request.user
     language = translation.get_language()
+    # Read once: each read of the request's user goes through its lazy wrapper.
+    signed_in, user_pk = user.is_authenticated, user.pk
+    rights = f"{int(can_accept)}{int(can_moderate)}"
     keys = {}
     for item in replies:
-        viewer = "".join(
-            str(int(flag))
-            for flag in (user.is_authenticated, user.pk == item.author_id, can_accept, can_moderate)
-        )
+        viewer = f"{int(signed_in)}{int(user_pk == item.author_id)}{rights}"
         accepted = int(item.pk == root.accepted_answer_id)
         version = f"{item.updated_at}:{item.score}:{item.status}:{accepted}"
         keys[item.pk] = f"reply:{item.pk}:{language}:{root.kind}:{version}:{viewer}"
