@@ -29,15 +29,18 @@ def mail_registrant(
     are fixed now, as this transaction leaves them; a later change sends its own message."""
     if not registration.email:
         return
-    arguments = {
-        "registration_id": registration.pk,
-        "template": template,
-        "context": dict(context or {}),
-        "ics": ics,
-        "status": registration.status,
-        "sequence": registration.webinar.sequence,
-    }
-    transaction.on_commit(lambda: tasks.write_to_registrant.enqueue(**arguments))
+    registration_id, status, sequence = registration.pk, registration.status, registration.webinar.sequence
+    kept = dict(context or {})
+    transaction.on_commit(
+        lambda: tasks.write_to_registrant.enqueue(
+            registration_id=registration_id,
+            template=template,
+            context=kept,
+            ics=ics,
+            status=status,
+            sequence=sequence,
+        )
+    )
 
 
 def write(registration: Registration, template: str, context: dict[str, Any], ics: str) -> None:
