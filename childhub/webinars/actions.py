@@ -925,16 +925,14 @@ class _Places:
     mine: int | None
 
 
-def _marks(values: Iterable[Any]) -> str:
-    return ", ".join("%s" for _ in values)
-
-
 # Written out (decision 0016): composed through the ORM, this read took 0.8 ms while the webinar
 # is locked, 0.1 ms of it in the database. Its test compares it with the ORM's aggregate.
+_HOLDING = [str(s) for s in Registration.HOLDING_A_PLACE]
+_ACTIVE = [str(s) for s in Registration.ACTIVE]
 _PLACES_SQL = (
-    f"SELECT COUNT(*) FILTER (WHERE status IN ({_marks(Registration.HOLDING_A_PLACE)})),"
+    f"SELECT COUNT(*) FILTER (WHERE status IN ({', '.join(['%s'] * len(_HOLDING))})),"
     " COUNT(*) FILTER (WHERE status = %s AND id <> %s),"
-    f" MAX(id) FILTER (WHERE member_id = %s AND status IN ({_marks(Registration.ACTIVE)}))"
+    f" MAX(id) FILTER (WHERE member_id = %s AND status IN ({', '.join(['%s'] * len(_ACTIVE))}))"
     f" FROM {Registration._meta.db_table} WHERE webinar_id = %s"
 )
 
@@ -943,15 +941,15 @@ def _places(webinar: Webinar, *, member: User | None = None, other_than: int | N
     """One read of what placing a registration needs (``other_than``: the registration being placed,
     which does not wait for itself)."""
     params = [
-        *Registration.HOLDING_A_PLACE,
-        Status.WAITLISTED,
+        *_HOLDING,
+        str(Status.WAITLISTED),
         other_than or 0,  # no registration has the key 0
         member.pk if member is not None else None,  # "= NULL" matches no row
-        *Registration.ACTIVE,
+        *_ACTIVE,
         webinar.pk,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_PLACES_SQL, [str(p) if isinstance(p, Status) else p for p in params])
+        cursor.execute(_PLACES_SQL, params)
         held, waiting, mine = cursor.fetchone()
     return _Places(free=max(webinar.capacity - held, 0), waiting=bool(waiting), mine=mine)
 
